@@ -1,0 +1,7 @@
+"""One reader per file format. Each yields a header and rows of strings."""
+
+from __future__ import annotations
+
+from leaktrace.ingest.formats.delimited import read_delimited
+
+__all__ = ["read_delimited"]

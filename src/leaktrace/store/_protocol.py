@@ -1,0 +1,57 @@
+"""The ``Store`` protocol every backend implements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
+from typing import Protocol
+
+from leaktrace.store.models import Breach
+
+__all__ = ["IngestWriter", "RangeEntry", "Store"]
+
+# (16-byte index key, names of the non-sensitive breaches holding it)
+RangeEntry = tuple[bytes, list[str]]
+
+
+class IngestWriter(Protocol):
+    """Receives one breach's exposures inside the ingest transaction."""
+
+    def add(self, exposures: Iterable[tuple[bytes, int]]) -> None:
+        """Add (index key, data-class mask) pairs; masks of a repeated key are OR-ed."""
+
+    def add_links(self, keys: Iterable[bytes]) -> None:
+        """Add linking keys (name + date of birth PRFs), never served by public lookups."""
+
+    def finish(self, pwn_count: int, data_classes_mask: int) -> None:
+        """Record the person count and the breach's data classes; required before commit."""
+
+
+class Store(Protocol):
+    """Breaches and exposures. Holds PRF outputs and metadata, never an identifier."""
+
+    def close(self) -> None: ...
+
+    def key_id(self) -> str | None:
+        """The OPRF key id the index was built with, or None while the store is empty."""
+
+    def bind_key(self, key_id: str) -> None:
+        """Record the key id on first use; refuse a different key afterwards (KeyFileError)."""
+
+    def ingest(
+        self, breach: Breach, *, replace: bool = False
+    ) -> AbstractContextManager[IngestWriter]:
+        """A transaction for one breach: committed whole on clean exit, nothing on error."""
+
+    def breaches(self) -> list[Breach]: ...
+
+    def breach(self, name: str) -> Breach:
+        """The named breach, or NotFoundError."""
+
+    def delete_breach(self, name: str) -> None: ...
+
+    def range_entries(self, prefix: int, prefix_bits: int = 20) -> list[RangeEntry]:
+        """Keys whose first ``prefix_bits`` bits equal ``prefix``; sensitive breaches left out."""
+
+    def exposures(self, keys: Sequence[bytes]) -> dict[bytes, list[tuple[str, int]]]:
+        """For each key found: (breach name, data-class mask), sensitive breaches included."""

@@ -1,0 +1,55 @@
+"""SQL schema and its migrations, shared by the SQLite and (later) PostgreSQL stores.
+
+Each migration moves the schema from version N to N+1 and is never edited once released.
+No column can hold an identifier: index keys are 16-byte BLOBs (checked), the rest is breach
+metadata. ``link_keys`` holds the PRFs of name + date of birth: they link records across files
+(provenance) but are kept out of ``exposures`` so that no public lookup can answer for them.
+"""
+
+from __future__ import annotations
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
+
+MIGRATIONS: tuple[str, ...] = (
+    # 0 -> 1
+    """
+    CREATE TABLE IF NOT EXISTS meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE breaches (
+        id             INTEGER PRIMARY KEY,
+        name           TEXT NOT NULL UNIQUE,
+        title          TEXT NOT NULL,
+        domain         TEXT NOT NULL DEFAULT '',
+        breach_date    TEXT NOT NULL,
+        added_date     TEXT NOT NULL,
+        pwn_count      INTEGER NOT NULL DEFAULT 0,
+        data_classes   INTEGER NOT NULL DEFAULT 0,
+        description    TEXT NOT NULL DEFAULT '',
+        is_verified    INTEGER NOT NULL DEFAULT 0,
+        is_fabricated  INTEGER NOT NULL DEFAULT 0,
+        is_sensitive   INTEGER NOT NULL DEFAULT 0,
+        is_spam_list   INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE exposures (
+        key        BLOB NOT NULL CHECK (typeof(key) = 'blob' AND length(key) = 16),
+        breach_id  INTEGER NOT NULL REFERENCES breaches(id) ON DELETE CASCADE,
+        classes    INTEGER NOT NULL,
+        PRIMARY KEY (key, breach_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX exposures_by_breach ON exposures (breach_id);
+    CREATE TABLE link_keys (
+        key        BLOB NOT NULL CHECK (typeof(key) = 'blob' AND length(key) = 16),
+        breach_id  INTEGER NOT NULL REFERENCES breaches(id) ON DELETE CASCADE,
+        PRIMARY KEY (key, breach_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE parents (
+        child_id   INTEGER NOT NULL REFERENCES breaches(id) ON DELETE CASCADE,
+        parent_id  INTEGER NOT NULL REFERENCES breaches(id) ON DELETE CASCADE,
+        share      REAL NOT NULL,
+        PRIMARY KEY (child_id, parent_id)
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
