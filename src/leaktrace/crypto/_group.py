@@ -18,6 +18,7 @@ ELEMENT_BYTES = 32
 SCALAR_BYTES = 32
 # The group order L = 2^252 + 27742317777372353535851937790883648493.
 ORDER = 2**252 + 27742317777372353535851937790883648493
+FIELD_PRIME = 2**255 - 19
 _IDENTITY = bytes(ELEMENT_BYTES)
 
 RandomBytes = Callable[[int], bytes]
@@ -74,7 +75,12 @@ def check_scalar(scalar: bytes) -> bytes:
 
 def check_element(element: bytes) -> bytes:
     """DeserializeElement: canonical encoding of a group element other than the identity."""
-    if len(element) != ELEMENT_BYTES or element == _IDENTITY:
+    if not isinstance(element, bytes) or len(element) != ELEMENT_BYTES or element == _IDENTITY:
+        raise CryptoError
+    # RFC 9496 §4.3.1: s must be < p and non-negative (even). Checked here as well because
+    # libsodium builds differ on whether the top bit is rejected.
+    s = int.from_bytes(element, "little")
+    if s >= FIELD_PRIME or s & 1:
         raise CryptoError
     if not rbcl.crypto_core_ristretto255_is_valid_point(element):
         raise CryptoError
