@@ -35,10 +35,12 @@ _FLOAT: Final = re.compile(r"(\+?[0-9]+)\.0")
 _SCIENTIFIC: Final = re.compile(r"([0-9])\.([0-9]+)[eE]\+?([0-9]{1,2})")
 
 # Overseas departments use the same 10-digit "0..." national format as
-# mainland France but separate country codes (+262, +590, ...), so a French
-# file holds them without any prefix. phonenumbers only resolves them with
-# the right default region.
-_OVERSEAS: Final[dict[str, tuple[str, ...]]] = {"FR": ("RE", "GP", "MQ", "GF", "PM")}
+# mainland France but separate country codes (+262, +590, +594, +596), so a
+# French file holds them without any prefix; phonenumbers only resolves them
+# with the right default region ("RE" also covers Mayotte, "GP" St-Barthélemy
+# and St-Martin). Territories with short national numbers (St-Pierre: 6
+# digits) are left out: they would turn short garbage into valid numbers.
+_OVERSEAS: Final[dict[str, tuple[str, ...]]] = {"FR": ("RE", "GP", "MQ", "GF")}
 
 
 def _from_scientific(match: re.Match[str]) -> str | None:

@@ -1,0 +1,61 @@
+"""``leaktrace breaches``, ``synth`` and ``demo``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from leaktrace import _render, synth
+from leaktrace._demo import run_demo
+from leaktrace.commands._common import JsonOpt, emit_json, guard, open_settings_store, settings_of
+
+__all__ = ["breaches", "demo", "synth_command"]
+
+
+def breaches(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """List the breaches in the store."""
+    settings = settings_of(ctx)
+
+    def run() -> None:
+        with open_settings_store(settings) as store:
+            listing = [b.to_hibp() for b in store.breaches()]
+        if as_json:
+            emit_json(listing)
+        else:
+            _render.breaches_table(Console(), listing)
+
+    guard(settings.debug, run)
+
+
+def synth_command(
+    ctx: typer.Context,
+    people: Annotated[int, typer.Option(min=1, max=10_000_000, help="Number of people.")] = 1000,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+    out: Annotated[Path, typer.Option(help="Output CSV.")] = Path("synthetic-leak.csv"),
+    clean: Annotated[bool, typer.Option(help="Canonical formats instead of messy ones.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Write a synthetic leak (Faker fr_FR, valid NIR keys) shaped like the 2021 lab file."""
+    settings = settings_of(ctx)
+
+    def run() -> None:
+        rows = synth.write_csv(out, synth.patients(people, seed), messy=not clean, seed=seed)
+        if as_json:
+            emit_json({"out": str(out), "people": people, "rows": rows, "seed": seed})
+        else:
+            Console().print(f"Wrote {rows:,} rows ({people:,} people) to {out}.")
+
+    guard(settings.debug, run)
+
+
+def demo(
+    ctx: typer.Context,
+    people: Annotated[int, typer.Option(min=10, help="People in the synthetic leak.")] = 2000,
+    as_json: JsonOpt = False,
+) -> None:
+    """synth → ingest → check a present and an absent person, printed for a human."""
+    settings = settings_of(ctx)
+    guard(settings.debug, lambda: run_demo(settings, people, as_json))
