@@ -37,8 +37,8 @@ __all__ = [
 
 Kind = Literal["email", "phone", "nir", "namedob"]
 KINDS: Final[tuple[Kind, ...]] = ("email", "phone", "nir", "namedob")
-#: Kinds offered for public lookup; ``namedob`` is index-only (low entropy:
-#: anyone able to query it could enumerate names and birth dates).
+#: Kinds offered for public lookup. ``namedob`` only links records across
+#: files and is never served: names and birth dates are easy to enumerate.
 PUBLIC_KINDS: Final[tuple[Kind, ...]] = ("email", "phone", "nir")
 
 _NORMALIZERS: Final[dict[str, Callable[[str, str], str | None]]] = {
