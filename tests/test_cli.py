@@ -76,11 +76,27 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[synth
 
 
 def test_ingest_json(ingested: tuple[Path, list[synth.Patient], Any]) -> None:
-    _, people, report = ingested
-    assert report["breach"]["Name"] == "Labo2021"
-    assert report["breach"]["BreachDate"] == "2021-02-23"
-    assert report["breach"]["PwnCount"] == report["people"] <= len(people)
+    home, people, report = ingested
+    assert set(report) >= {
+        "breach",
+        "rows",
+        "people",
+        "data_classes",
+        "identifiers",
+        "rejected",
+        "seconds",
+        "trace",
+    }
+    assert report["breach"] == "Labo2021"
     assert report["rows"] == len(people)
+    assert set(report["identifiers"]) == {"email", "phone", "nir", "namedob"}
+    assert report["identifiers"]["nir"] == len(people)
+    assert report["rejected"] == {}
+    assert "Medical conditions" in report["data_classes"]
+    assert report["trace"]["verdict"] == "new"
+    (breach,) = run_json(home, "breaches")
+    assert breach["BreachDate"] == "2021-02-23"
+    assert breach["PwnCount"] == report["people"] <= len(people)
 
 
 def test_check_finds_formats(ingested: tuple[Path, list[synth.Patient], Any]) -> None:
@@ -115,7 +131,11 @@ def test_check_absent(ingested: tuple[Path, list[synth.Patient], Any]) -> None:
     stranger = synth.patients(1, 999)[0]
     assert stranger.nir not in {p.nir for p in people}
     result = run_json(home, "check", "--nir", stranger.nir)
-    assert result == {"exposed": False, "results": [{"kind": "nir", "breaches": []}]}
+    assert result == {
+        "exposed": False,
+        "results": [{"kind": "nir", "breaches": []}],
+        "advice": [],
+    }
 
 
 def test_breaches_json(ingested: tuple[Path, list[synth.Patient], Any]) -> None:
@@ -182,7 +202,8 @@ def test_dry_run_json(tmp_path: Path) -> None:
     leak = tmp_path / "x.csv"
     synth.write_csv(leak, synth.patients(3, 1), messy=False)
     doc = run_json(tmp_path / "h", "ingest", str(leak), "--breach", "X", "--dry-run")
-    assert {c["column"]: c["role"] for c in doc["columns"]}["NUM_SECU"] == "nir"
+    (table,) = doc["tables"]
+    assert {c["column"]: c["role"] for c in table["columns"]}["NUM_SECU"] == "nir"
     assert not (tmp_path / "h" / "leaktrace.db").exists()
 
 
@@ -198,8 +219,8 @@ def test_demo_runs_and_leaves_no_identifier(tmp_path: Path) -> None:
     doc = run_json(home, "demo", "--people", "150")
     assert doc["checks"]["present"]["exposed"] is True
     assert doc["checks"]["absent"]["exposed"] is False
-    people = synth.patients(150, 2021)
+    people = synth.patients(150 + 150 // 4, 2021)
     assert _grep_home(home, _all_forms(people)) == []
     human = run(home, "demo", "--people", "150").stdout
-    assert "found in 1 breach" in human
+    assert "found in 3 breach" in human
     assert not any(f in human for f in _all_forms(people))

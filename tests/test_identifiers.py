@@ -549,3 +549,56 @@ def test_near_miss_text_never_raises(data: st.DataObject, kind: str) -> None:
     if value is not None:
         assert normalize(kind, value) == value
         encode(kind, value)
+
+
+# The fast paths must agree with the libraries they shortcut, on the inputs they accept.
+_LABEL = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?", fullmatch=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    local=st.from_regex(r"[A-Za-z0-9_+-]{1,10}(\.[A-Za-z0-9_+-]{1,6}){0,2}", fullmatch=True),
+    labels=st.lists(_LABEL, min_size=1, max_size=3),
+    tld=st.sampled_from(["fr", "com", "org", "local", "test", "xn", "io", "onion", "arpa"]),
+)
+def test_email_fast_path_agrees_with_email_validator(
+    local: str, labels: list[str], tld: str
+) -> None:
+    from email_validator import EmailNotValidError, validate_email
+
+    from leaktrace.identifiers import email as email_module
+
+    address = f"{local}@{'.'.join(labels)}.{tld}"
+    fast = email_module._fast(address)
+    if fast is None:
+        return
+    try:
+        slow = validate_email(address, check_deliverability=False)
+    except EmailNotValidError:
+        pytest.fail("fast path accepted an address email-validator rejects")
+    assert fast == f"{slow.local_part.lower()}@{slow.ascii_domain.lower()}"
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    prefix=st.sampled_from(["", "0", "+33", "0033", "33"]),
+    digits=st.from_regex(r"[0-9]{8,10}", fullmatch=True),
+)
+def test_phone_fast_path_agrees_with_phonenumbers(prefix: str, digits: str) -> None:
+    from leaktrace.identifiers import phone as phone_module
+
+    candidate = prefix + digits
+    fast = phone_module._fast_french(candidate)
+    if fast is not None:
+        assert phone_module._parse_valid(candidate, "FR") == fast
+
+
+def test_fast_paths_take_the_common_shapes() -> None:
+    from leaktrace.identifiers import email as email_module
+    from leaktrace.identifiers import phone as phone_module
+
+    for shape in ("0612345678", "612345678", "+33612345678", "0033612345678", "33612345678"):
+        assert phone_module._fast_french(shape) == "+33612345678"
+    assert phone_module._fast_french("0692123456") is None  # Réunion: the slow path decides
+    assert email_module._fast("Jean.Dupont@Orange.FR") == "jean.dupont@orange.fr"
+    assert email_module._fast("jean@printer.local") is None

@@ -9,9 +9,9 @@ import pytest
 
 from leaktrace import synth
 from leaktrace.crypto import ServerKey, index_key, oprf
-from leaktrace.errors import InputError, UnreadableFileError
+from leaktrace.errors import ConflictError, InputError, UnreadableFileError
 from leaktrace.identifiers import encode, normalize
-from leaktrace.ingest import ingest_file, map_columns, plan_columns
+from leaktrace.ingest import Options, ingest_file, map_columns, plan_columns
 from leaktrace.store import SQLiteStore
 from tests.conftest import make_breach
 
@@ -53,8 +53,9 @@ def test_synthetic_leak_counts_and_keys(
     report = ingest_file(leak, store, server_key, make_breach())
     assert report.rows == rows > len(cohort)  # messy mode duplicates some rows
     assert report.people == _expected_people(cohort)
-    assert report.malformed_rows == 0
+    assert report.rejected == {}
     assert report.identifiers["nir"] == rows
+    assert report.records == rows
     breach = store.breach("Labo2021")
     assert breach.pwn_count == report.people
     assert "Medical conditions" in breach.data_classes
@@ -75,7 +76,9 @@ def test_synthetic_leak_counts_and_keys(
 def test_dry_run_mapping(tmp_path: Path, cohort: list[synth.Patient]) -> None:
     leak = tmp_path / "leak.csv"
     synth.write_csv(leak, cohort[:5], messy=False)
-    roles = {c.header: (c.role, c.data_class) for c in plan_columns(leak)}
+    (table,) = plan_columns(leak)
+    assert (table.format, table.encoding) == ("delimited", "utf-8")
+    roles = {c.header: (c.role, c.data_class) for c in table.columns}
     assert roles["NUM_SECU"] == ("nir", "Social security numbers")
     assert roles["TEL"] == ("phone", "Phone numbers")
     assert roles["MAIL"] == ("email", "Email addresses")
@@ -110,9 +113,9 @@ GOOD_HEAD = b"NOM,PRENOM,TEL\nDupont,Jean,0612345678\n"
     [
         ("empty", b""),
         ("blank", b"\n\n\n"),
-        ("latin1-in-middle", GOOD_HEAD + b"M\xe9lanie,Durand,0612345679\n"),
-        ("unterminated-quote", GOOD_HEAD + b'"Durand,Jean,0612345679\n'),
-        ("huge-field", GOOD_HEAD + b"A," + b"B" * (2 << 20) + b",0612345679\n"),
+        ("huge-line", GOOD_HEAD + b"A," + b"B" * (10 << 20) + b",0612345679\n"),
+        ("header-only", b"NOM,PRENOM,TEL\n"),
+        ("truncated-gzip", __import__("gzip").compress(GOOD_HEAD * 100)[:-30]),
         ("binary", bytes(range(256)) * 64),
     ],
 )
@@ -127,14 +130,40 @@ def test_bad_files_change_nothing(
     assert store.breaches() == []
 
 
+def test_no_identifier_column(tmp_path: Path, store: SQLiteStore, server_key: ServerKey) -> None:
+    path = _write(tmp_path / "x.csv", b"VILLE,CP\nRennes,35000\nBrest,29200\n")
+    with pytest.raises(InputError, match="no identifier"):
+        ingest_file(path, store, server_key, make_breach())
+    assert store.breaches() == []
+
+
+def test_cp1252_and_unterminated_quote(
+    tmp_path: Path, store: SQLiteStore, server_key: ServerKey
+) -> None:
+    data = GOOD_HEAD + b"M\xe9lanie,Durand,0612345679\n" + b'"Durand,Jean,0612345670\n'
+    report = ingest_file(_write(tmp_path / "x.csv", data), store, server_key, make_breach())
+    assert report.tables[0].encoding == "cp1252"
+    assert report.people == 2
+    assert report.rejected == {"unparseable": 1}
+
+
+def test_same_content_refused_unless_forced(
+    tmp_path: Path, store: SQLiteStore, server_key: ServerKey
+) -> None:
+    path = _write(tmp_path / "x.csv", GOOD_HEAD)
+    ingest_file(path, store, server_key, make_breach("First"))
+    with pytest.raises(ConflictError, match="already ingested as First"):
+        ingest_file(path, store, server_key, make_breach("Second"))
+    ingest_file(path, store, server_key, make_breach("Second"), force=True)
+    assert [b.name for b in store.breaches()] == ["First", "Second"]
+
+
 def test_missing_file(tmp_path: Path, store: SQLiteStore, server_key: ServerKey) -> None:
     with pytest.raises(UnreadableFileError):
         ingest_file(tmp_path / "nope.csv", store, server_key, make_breach())
 
 
-def test_short_rows_are_counted_not_dropped(
-    tmp_path: Path, store: SQLiteStore, server_key: ServerKey
-) -> None:
+def test_short_rows_are_kept(tmp_path: Path, store: SQLiteStore, server_key: ServerKey) -> None:
     path = tmp_path / "short.csv"
     with path.open("w", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
@@ -144,7 +173,6 @@ def test_short_rows_are_counted_not_dropped(
         writer.writerow(["", "", "", "JEAN@EXAMPLE.FR"])
     report = ingest_file(path, store, server_key, make_breach())
     assert report.rows == 3
-    assert report.malformed_rows == 1
     assert report.people == 2  # row 3 shares Jean's email
 
 
@@ -152,5 +180,6 @@ def test_progress_callback(tmp_path: Path, store: SQLiteStore, server_key: Serve
     leak = tmp_path / "leak.csv"
     synth.write_csv(leak, synth.patients(50, 1), messy=False)
     seen: list[tuple[int, int]] = []
-    ingest_file(leak, store, server_key, make_breach(), progress=lambda b, r: seen.append((b, r)))
+    opts = Options(progress=lambda b, r: seen.append((b, r)))
+    ingest_file(leak, store, server_key, make_breach(), opts=opts)
     assert seen[-1] == (leak.stat().st_size, 50)

@@ -1,7 +1,10 @@
 """``leaktrace demo``: the main job end to end on the embedded store, for a human to watch.
 
-Identifiers shown on screen are masked: even synthetic ones are printed the way the product
-would print real ones.
+Three laboratory files leak in three shapes (a messy UTF-8 CSV, a cp1252 ``;`` export, a MySQL
+dump); a repost of one of them and an aggregate "combo list" follow (a headerless ``|`` list and
+gzipped JSON lines). Each is ingested and traced, then a present and an absent person check
+their exposure privately. Identifiers shown on screen are masked: even synthetic ones are
+printed the way the product would print real ones.
 """
 
 from __future__ import annotations
@@ -11,21 +14,37 @@ import json
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 
 from leaktrace import _render, synth
+from leaktrace._synth_lineage import lineage_scenario, write_scenario
 from leaktrace.config import Settings
-from leaktrace.crypto import load_or_create_key
+from leaktrace.crypto import ServerKey, load_or_create_key
 from leaktrace.identifiers import normalize
-from leaktrace.ingest import ingest_file
-from leaktrace.lookup import CheckResult, Client, InProcessTransport, LookupService
-from leaktrace.store import Breach, open_store
+from leaktrace.ingest import Options, ingest_file
+from leaktrace.lookup import Client, InProcessTransport, LookupService
+from leaktrace.provenance import TracedIngest
+from leaktrace.store import Breach, Store, open_store
 
 __all__ = ["mask", "run_demo"]
 
-DEMO_BREACH = "LaboDemo2021"
 _SEED = 2021
+_TITLES = {
+    "Labo1": "Laboratoire Bio-Ouest (synthetic)",
+    "Labo2": "LBM Centre-Val de Loire (synthetic)",
+    "Labo3": "Biolab Armor (synthetic)",
+    "Repost": "Forum repost of Bio-Ouest (synthetic)",
+    "Combo": "French health combo list (synthetic)",
+}
+_DATES = {
+    "Labo1": "2021-02-23",
+    "Labo2": "2021-02-23",
+    "Labo3": "2021-02-23",
+    "Repost": "2022-06-01",
+    "Combo": "2023-03-15",
+}
 
 
 def mask(value: str) -> str:
@@ -53,50 +72,79 @@ def _variants(person: synth.Patient) -> list[tuple[str, str]]:
 
 def run_demo(settings: Settings, people: int, as_json: bool) -> None:
     console = Console(quiet=as_json)
-    # The synthetic leak holds plaintext identifiers: it lives in a temporary folder, never in
+    # The synthetic leaks hold plaintext identifiers: they live in a temporary folder, never in
     # the home folder, which must hold none.
     with tempfile.TemporaryDirectory(prefix="leaktrace-demo-") as workdir:
-        _run(settings, people, as_json, console, Path(workdir) / "labo-2021.csv")
+        document = _run(settings, people, console, Path(workdir))
+    if as_json:
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
-def _run(settings: Settings, people: int, as_json: bool, console: Console, leak: Path) -> None:
-    cohort = synth.patients(people, _SEED)
-    rows = synth.write_csv(leak, cohort, messy=True, seed=_SEED)
-    console.rule("[bold]1. A leaked file appears")
-    console.print(
-        f"Synthetic lab file: {rows:,} rows, {people:,} patients (messy formats), "
-        "in a temporary folder"
-    )
+def _ingest_all(
+    settings: Settings, store: Store, key: ServerKey, console: Console, files: Any, paths: Any
+) -> list[dict[str, Any]]:
+    reports = []
+    for file, path in zip(files, paths, strict=True):
+        console.rule(f"[bold]{file.name}: {path.name} ({file.fmt})")
+        traced = TracedIngest(store)
+        record = Breach(
+            name=file.name,
+            title=_TITLES[file.name],
+            breach_date=dt.date.fromisoformat(_DATES[file.name]),
+            added_date=dt.datetime.now(dt.UTC),
+            description="Synthetic data made by leaktrace synth for the demo.",
+            is_sensitive=False,
+        )
+        report = ingest_file(
+            path,
+            store,
+            key,
+            record,
+            opts=Options(region=settings.region),
+            replace=True,
+            force=True,
+            before_commit=traced,
+        )
+        _render.ingest_summary(console, report)
+        if traced.result is not None:
+            _render.trace_summary(console, traced.result)
+        reports.append(
+            {**report.to_json(), "trace": traced.result.to_json() if traced.result else None}
+        )
+    return reports
 
-    console.rule("[bold]2. Ingest: only keyed PRFs of identifiers are stored")
+
+def _run(settings: Settings, people: int, console: Console, workdir: Path) -> dict[str, Any]:
+    cohort = synth.patients(people + people // 4, _SEED)
+    size = people // 3
+    base = [cohort[:size], cohort[size : 2 * size], cohort[2 * size : people]]
+    files = lineage_scenario(base, cohort[people:], _SEED)
+    paths = write_scenario(workdir, files, _SEED)
+    console.rule("[bold]Five synthetic leaks appear (messy formats, in a temporary folder)")
+    for file, path in zip(files, paths, strict=True):
+        console.print(f"  {path.name:<16} {len(file.people):>6,} rows  ({file.fmt})")
+
     key = load_or_create_key(settings.home)
     store = open_store(settings.home, settings.database_url)
     try:
-        record = Breach(
-            name=DEMO_BREACH,
-            title="Laboratoire de biologie médicale (synthetic demo)",
-            breach_date=dt.date(2021, 2, 23),
-            added_date=dt.datetime.now(dt.UTC),
-            description="Synthetic patient file shaped like the 2021 French laboratory leak.",
-        )
-        report = ingest_file(leak, store, key, record, region=settings.region, replace=True)
-        _render.ingest_summary(console, report)
-
+        reports = _ingest_all(settings, store, key, console, files, paths)
         client = Client(InProcessTransport(LookupService(store, key)))
-        present = next(p for p in cohort if p.phone and p.email)
+        # Someone whose file was reposted and merged into the combo list: three breaches.
+        in_combo = {p.nir for p in files[4].people}
+        candidates = [p for p in files[3].people if p.nir in in_combo and p.phone and p.email]
+        present = candidates[0] if candidates else next(p for p in base[0] if p.phone)
         absent = synth.patients(1, _SEED + 1)[0]
         outcome = {}
+        headings = {"present": "a person in the leaks", "absent": "a person in none of them"}
         for label, person in (("present", present), ("absent", absent)):
             typed = _variants(person)
-            console.rule(f"[bold]3. Private check of a {label} person")
+            console.rule(f"[bold]Private check: {headings[label]}")
             for kind, raw in typed:
                 console.print(f"  typed {kind}: {mask(raw)}")
             identifiers = [(k, v) for k, raw in typed if (v := normalize(k, raw)) is not None]
-            results: list[CheckResult] = client.check(identifiers)
+            results = client.check(identifiers)
             _render.check_results(console, results)
             outcome[label] = _render.check_json(results)
     finally:
         store.close()
-    if as_json:
-        document = {"ingest": report.to_json(), "checks": outcome}
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return {"ingests": reports, "checks": outcome}

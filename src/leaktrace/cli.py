@@ -17,6 +17,7 @@ import typer
 from leaktrace.commands import ingest as ingest_commands
 from leaktrace.commands import lookup as lookup_commands
 from leaktrace.commands import misc as misc_commands
+from leaktrace.commands import provenance as provenance_commands
 from leaktrace.commands._common import guard
 from leaktrace.config import Settings
 
@@ -49,8 +50,13 @@ def _global(
 app.command()(ingest_commands.ingest)
 app.command()(misc_commands.breaches)
 app.command()(lookup_commands.check)
+app.command()(lookup_commands.serve)
+app.command("export-ranges")(lookup_commands.export_ranges_command)
 app.command("synth")(misc_commands.synth_command)
 app.command()(misc_commands.demo)
+app.command()(provenance_commands.trace)
+app.command()(provenance_commands.lineage)
+app.command()(provenance_commands.export)
 
 
 def main() -> None:

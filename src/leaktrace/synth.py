@@ -31,8 +31,9 @@ from faker import Faker
 from leaktrace import _synth_data as data
 from leaktrace import _synth_fields as fields
 from leaktrace import _synth_messy as mess
+from leaktrace._synth_formats import FORMATS, write_format
 
-__all__ = ["HEADER", "Patient", "patients", "write_csv"]
+__all__ = ["FORMATS", "HEADER", "Patient", "patients", "write", "write_csv"]
 
 HEADER: Final[tuple[str, ...]] = (
     "NOM",
@@ -244,3 +245,14 @@ def write_csv(path: Path, people: Sequence[Patient], *, messy: bool = True, seed
         for p in rows:
             writer.writerow(_messy_row(rng, p) if messy else _clean_row(p))
     return len(rows)
+
+
+def write(
+    path: Path, people: Sequence[Patient], *, fmt: str = "csv", messy: bool = True, seed: int = 0
+) -> int:
+    """Write ``people`` in format ``fmt`` (one of :data:`FORMATS`); returns rows written."""
+    if fmt == "csv":
+        return write_csv(path, people, messy=messy, seed=seed)
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown synthetic format {fmt!r}; expected one of {FORMATS}")
+    return write_format(path, people, fmt, seed)

@@ -14,7 +14,8 @@ from leaktrace import _render
 from leaktrace.commands._common import JsonOpt, emit_json, guard, open_settings_store, settings_of
 from leaktrace.crypto import load_or_create_key
 from leaktrace.errors import InputError
-from leaktrace.ingest import ingest_file, plan_columns
+from leaktrace.ingest import Options, ingest_file, plan_columns
+from leaktrace.provenance import TracedIngest
 from leaktrace.store import Breach, validate_breach_name
 
 __all__ = ["ingest"]
@@ -39,6 +40,12 @@ def ingest(
     sensitive: Annotated[bool, typer.Option(help="Hide from public lookups.")] = False,
     description: Annotated[str, typer.Option(help="Description.")] = "",
     replace: Annotated[bool, typer.Option(help="Replace an existing breach of that name.")] = False,
+    force: Annotated[
+        bool, typer.Option(help="Ingest a file whose content was already ingested.")
+    ] = False,
+    workers: Annotated[
+        int | None, typer.Option(min=1, max=256, help="Worker processes (default: all cores).")
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show the column mapping only.")
     ] = False,
@@ -53,11 +60,12 @@ def ingest(
     def run() -> None:
         overrides = _parse_map(mapping or [])
         if dry_run:
-            columns = plan_columns(file, overrides)
+            tables = plan_columns(file, Options(overrides=overrides))
             if as_json:
-                emit_json({"columns": [c.to_json() for c in columns]})
+                emit_json({"tables": [t.to_json() for t in tables]})
             else:
-                _render.column_table(Console(), columns)
+                for table in tables:
+                    _render.column_table(Console(), table)
             return
         try:
             breach_date = dt.date.fromisoformat(date) if date else dt.date.today()
@@ -87,19 +95,28 @@ def ingest(
             Progress(*bar_columns, console=console, disable=not show) as bar,
         ):
             task = bar.add_task("ingest", total=size, rows=0)
+            traced = TracedIngest(store)
             report = ingest_file(
                 file,
                 store,
                 key,
                 record,
-                overrides=overrides,
-                region=settings.region,
+                opts=Options(
+                    overrides=overrides,
+                    region=settings.region,
+                    workers=workers,
+                    progress=lambda done, rows: bar.update(task, completed=done, rows=rows),
+                ),
                 replace=replace,
-                progress=lambda done, rows: bar.update(task, completed=done, rows=rows),
+                force=force,
+                before_commit=traced,
             )
+        trace = traced.result
         if as_json:
-            emit_json(report.to_json())
+            emit_json({**report.to_json(), "trace": trace.to_json() if trace else None})
         else:
             _render.ingest_summary(Console(), report)
+            if trace is not None:
+                _render.trace_summary(Console(), trace)
 
     guard(settings.debug, run)

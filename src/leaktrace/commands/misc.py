@@ -11,6 +11,7 @@ from rich.console import Console
 from leaktrace import _render, synth
 from leaktrace._demo import run_demo
 from leaktrace.commands._common import JsonOpt, emit_json, guard, open_settings_store, settings_of
+from leaktrace.errors import InputError
 
 __all__ = ["breaches", "demo", "synth_command"]
 
@@ -36,15 +37,23 @@ def synth_command(
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
     out: Annotated[Path, typer.Option(help="Output CSV.")] = Path("synthetic-leak.csv"),
     clean: Annotated[bool, typer.Option(help="Canonical formats instead of messy ones.")] = False,
+    fmt: Annotated[
+        str, typer.Option("--format", help=f"One of: {', '.join(synth.FORMATS)}.")
+    ] = "csv",
     as_json: JsonOpt = False,
 ) -> None:
     """Write a synthetic leak (Faker fr_FR, valid NIR keys) shaped like the 2021 lab file."""
     settings = settings_of(ctx)
 
     def run() -> None:
-        rows = synth.write_csv(out, synth.patients(people, seed), messy=not clean, seed=seed)
+        if fmt not in synth.FORMATS:
+            raise InputError(f"--format must be one of: {', '.join(synth.FORMATS)}")
+        cohort = synth.patients(people, seed)
+        rows = synth.write(out, cohort, fmt=fmt, messy=not clean, seed=seed)
         if as_json:
-            emit_json({"out": str(out), "people": people, "rows": rows, "seed": seed})
+            emit_json(
+                {"out": str(out), "format": fmt, "people": people, "rows": rows, "seed": seed}
+            )
         else:
             Console().print(f"Wrote {rows:,} rows ({people:,} people) to {out}.")
 

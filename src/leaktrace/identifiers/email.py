@@ -12,10 +12,11 @@ universal, and guessing would merge distinct people's addresses.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Final
 
-from email_validator import validate_email
+from email_validator import SPECIAL_USE_DOMAIN_NAMES, validate_email
 
 __all__ = ["MAX_LENGTH", "normalize"]
 
@@ -43,6 +44,31 @@ def _strip_noise(raw: str) -> str:
     return text
 
 
+# Plain ASCII addresses (nearly all of them) are checked by this stricter pattern instead of
+# email-validator, which costs ~20 µs an address: a dot-atom local part of common characters,
+# LDH domain labels without "--" (IDNA's reserved form), an alphabetic TLD. Every address it
+# accepts, email-validator accepts with the same canonical form (tested); the rest go the slow way.
+_SIMPLE: Final = re.compile(
+    r"(?P<local>[a-z0-9_+-]+(?:\.[a-z0-9_+-]+)*)@"
+    r"(?P<domain>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63})"
+)
+_SPECIAL_USE: Final = frozenset(SPECIAL_USE_DOMAIN_NAMES)
+
+
+def _fast(text: str) -> str | None:
+    lowered = text.lower()
+    match = _SIMPLE.fullmatch(lowered)
+    if match is None or len(lowered) > 254 or len(match["local"]) > 64:
+        return None
+    domain = match["domain"]
+    if "--" in domain or len(domain) > 253:
+        return None
+    labels = domain.split(".")
+    if any(".".join(labels[i:]) in _SPECIAL_USE for i in range(len(labels))):
+        return None
+    return lowered
+
+
 def normalize(raw: str) -> str | None:
     """Return the canonical form of an e-mail address, or ``None`` if invalid.
 
@@ -56,6 +82,9 @@ def normalize(raw: str) -> str | None:
     # "@", and validate_email costs tens of microseconds.
     if "@" not in text or len(text) < 3:
         return None
+    fast = _fast(text)
+    if fast is not None:
+        return fast
     try:
         validated = validate_email(text, check_deliverability=False)
     except ValueError:  # EmailNotValidError, and UnicodeError from IDNA

@@ -2,7 +2,29 @@
 
 from __future__ import annotations
 
+from leaktrace.ingest._people import People
 from leaktrace.ingest.columns import ColumnRole, map_columns
-from leaktrace.ingest.pipeline import IngestReport, Progress, ingest_file, plan_columns
+from leaktrace.ingest.pipeline import (
+    BeforeCommit,
+    IngestReport,
+    Options,
+    Progress,
+    TableMapping,
+    collect,
+    ingest_file,
+    plan_columns,
+)
 
-__all__ = ["ColumnRole", "IngestReport", "Progress", "ingest_file", "map_columns", "plan_columns"]
+__all__ = [
+    "BeforeCommit",
+    "ColumnRole",
+    "IngestReport",
+    "Options",
+    "People",
+    "Progress",
+    "TableMapping",
+    "collect",
+    "ingest_file",
+    "map_columns",
+    "plan_columns",
+]

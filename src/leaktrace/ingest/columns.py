@@ -1,184 +1,205 @@
 """Column discovery: which column holds which identifier or data class.
 
-Header names are matched against French and English hints (exact name first, then any token of
-the name), so ``DATE_NAISSANCE``, ``ddn`` and ``Date of birth`` all land on the date of birth.
-Every decision carries a confidence and a reason, shown by ``ingest --dry-run``.
+Header names are matched against French and English hints (:mod:`leaktrace.ingest._hints`).
+When a sample of values is given, the values confirm or overrule the header, and headerless
+files are mapped from the values alone (see :mod:`leaktrace.ingest.sampling`). Every decision
+carries a confidence and a reason, shown by ``ingest --dry-run``.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 
 from leaktrace.errors import InputError
+from leaktrace.ingest._hints import (
+    IDENTIFIER_ROLES,
+    NAME_ROLES,
+    ROLE_CLASS,
+    ROLES,
+    ColumnRole,
+    classify_header,
+    normalize_header,
+)
+from leaktrace.ingest.sampling import ColumnProfile, profile_columns
 from leaktrace.store import data_classes as dc
 
-__all__ = ["ROLES", "ColumnRole", "map_columns", "normalize_header"]
-
-# Roles that feed identifiers; every other role only contributes its data class.
-IDENTIFIER_ROLES = ("email", "phone", "nir")
-NAME_ROLES = ("last_name", "first_name", "full_name")
-
-
-@dataclass(frozen=True, slots=True)
-class _Rule:
-    role: str
-    data_class: str | None
-    exact: frozenset[str]
-    tokens: frozenset[str]
-
-
-def _rule(role: str, data_class: str | None, exact: str, tokens: str = "") -> _Rule:
-    return _Rule(role, data_class, frozenset(exact.split()), frozenset(tokens.split()))
-
-
-# Order matters for token matches: "adresse_mail" must be an email before it is an address.
-_RULES: tuple[_Rule, ...] = (
-    _rule(
-        "email",
-        dc.EMAIL,
-        "mail email e_mail courriel adresse_mail adresse_email",
-        "mail email courriel",
-    ),
-    _rule(
-        "nir",
-        dc.NIR,
-        "nir num_secu numero_secu secu securite_sociale no_ss nss ssn insee num_ss n_ss no_secu",
-        "nir secu ssn insee",
-    ),
-    _rule(
-        "phone",
-        dc.PHONE,
-        "tel telephone portable mobile phone gsm fixe",
-        "tel telephone portable mobile phone gsm",
-    ),
-    _rule(
-        "dob",
-        dc.DOB,
-        "date_naissance ddn naissance dob birth_date date_of_birth birthdate date_naiss "
-        "datenaissance",
-        "naissance ddn dob birth birthdate naiss",
-    ),
-    _rule(
-        "first_name",
-        dc.NAMES,
-        "prenom prenoms first_name firstname given_name",
-        "prenom prenoms firstname",
-    ),
-    _rule(
-        "full_name",
-        dc.NAMES,
-        "nom_complet full_name fullname name patient nom_prenom identite",
-        "complet fullname",
-    ),
-    _rule(
-        "last_name",
-        dc.NAMES,
-        "nom nom_famille last_name lastname surname nom_naissance nom_usage",
-        "nom surname lastname",
-    ),
-    _rule("gender", dc.GENDER, "sexe genre gender sex civilite", "sexe gender civilite"),
-    _rule(
-        "insurance",
-        dc.INSURANCE,
-        "mutuelle assurance organisme caisse amc insurer insurance complementaire",
-        "mutuelle assurance insurer insurance complementaire",
-    ),
-    _rule(
-        "medical_condition",
-        dc.MEDICAL_CONDITIONS,
-        "commentaire commentaires comment comments observation observations diagnostic pathologie "
-        "antecedents notes",
-        "commentaire commentaires comment observation observations diagnostic pathologie "
-        "antecedents",
-    ),
-    _rule(
-        "medical_record",
-        dc.MEDICAL_RECORDS,
-        "examen examens analyse analyses acte actes medecin prescripteur resultat resultats "
-        "laboratoire labo",
-        "examen examens analyse analyses acte actes medecin prescripteur resultat resultats exam "
-        "laboratoire",
-    ),
-    _rule(
-        "address",
-        dc.ADDRESS,
-        "adresse address rue cp code_postal ville city zip postcode commune",
-        "adresse address rue ville city postal",
-    ),
-    _rule("password", dc.PASSWORDS, "password mot_de_passe mdp pass passwd", "password mdp passwd"),
-    _rule("bank", dc.BANK, "iban rib bic", "iban rib"),
-)
-ROLES: tuple[str, ...] = tuple(rule.role for rule in _RULES)
-_ROLE_CLASS = {rule.role: rule.data_class for rule in _RULES}
-
-
-@dataclass(frozen=True, slots=True)
-class ColumnRole:
-    index: int
-    header: str
-    role: str | None
-    data_class: str | None
-    confidence: float
-    reason: str
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "column": self.header,
-            "role": self.role,
-            "data_class": self.data_class,
-            "confidence": self.confidence,
-            "reason": self.reason,
-        }
-
-
-def normalize_header(header: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", header.casefold())
-    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "_", ascii_only).strip("_")
-
-
-def _classify(header: str) -> tuple[_Rule | None, float, str]:
-    name = normalize_header(header)
-    for rule in _RULES:
-        if name in rule.exact:
-            return rule, 0.95, f"header {header!r} is a known {rule.role} name"
-    tokens = set(name.split("_"))
-    for rule in _RULES:
-        hit = tokens & rule.tokens
-        if hit:
-            return rule, 0.7, f"header {header!r} contains {sorted(hit)[0]!r}"
-    return None, 0.0, f"header {header!r} matches no known column"
+__all__ = [
+    "IDENTIFIER_ROLES",
+    "NAME_ROLES",
+    "ROLES",
+    "ColumnRole",
+    "map_columns",
+    "normalize_header",
+]
 
 
 def map_columns(
-    headers: Sequence[str], overrides: Mapping[str, str] | None = None
+    headers: Sequence[str] | None,
+    overrides: Mapping[str, str] | None = None,
+    sample: Sequence[Sequence[str]] = (),
+    *,
+    width: int | None = None,
+    today: dt.date | None = None,
 ) -> list[ColumnRole]:
-    """Assign a role to each column. ``overrides`` maps a header to a role or a data class name."""
+    """Assign a role to each column from its header (if any) and a sample of its values.
+
+    ``overrides`` maps a header (or ``column N`` for headerless files) to a role or a data class.
+    """
+    if headers is None:
+        count = width if width is not None else max((len(r) for r in sample), default=0)
+        headers = [f"column {i + 1}" for i in range(count)]
+    profiles = profile_columns(sample, len(headers), today) if sample else None
     overrides = dict(overrides or {})
     result: list[ColumnRole] = []
     for index, header in enumerate(headers):
         if header in overrides:
             result.append(_override(index, header, overrides.pop(header)))
             continue
-        rule, confidence, reason = _classify(header)
+        rule, confidence, reason = classify_header(header)
         role = rule.role if rule else None
-        result.append(
-            ColumnRole(index, header, role, rule.data_class if rule else None, confidence, reason)
-        )
+        data_class = rule.data_class if rule else None
+        result.append(ColumnRole(index, header, role, data_class, confidence, reason))
     if overrides:
         raise InputError(f"--map names no such column: {', '.join(sorted(overrides))}")
+    if profiles is not None:
+        result = [
+            _weigh(col, profiles[col.index]) if col.confidence < 1.0 else col for col in result
+        ]
+        result = _infer_names_and_dates(result, profiles)
     return result
+
+
+def _pct(share: float) -> str:
+    return f"{share:.0%}"
+
+
+def _weigh(col: ColumnRole, prof: ColumnProfile) -> ColumnRole:
+    """Let the values confirm or overrule the header for identifier columns."""
+    if prof.values == 0:
+        return col
+    best = max(IDENTIFIER_ROLES, key=prof.share)
+    share = prof.share(best)
+    if col.role in IDENTIFIER_ROLES:
+        own = prof.share(str(col.role))
+        if best != col.role and share >= 0.5 and share > own:
+            return ColumnRole(
+                col.index,
+                col.header,
+                best,
+                ROLE_CLASS[best],
+                round(share, 2),
+                f"{_pct(share)} of sampled values are {best} values, despite the header",
+            )
+        if own >= 0.3:
+            return replace(
+                col,
+                confidence=max(col.confidence, round(own, 2)),
+                reason=f"{col.reason}; {_pct(own)} of sampled values agree",
+            )
+        return col
+    if share >= 0.5 and col.role not in ("medical_condition", "medical_record"):
+        return ColumnRole(
+            col.index,
+            col.header,
+            best,
+            ROLE_CLASS[best],
+            round(share, 2),
+            f"{_pct(share)} of sampled values are {best} values",
+        )
+    if col.role is None:
+        for role, kind, threshold in (
+            ("address", "address", 0.5),
+            ("address", "postcode", 0.8),
+            ("gender", "gender", 0.9),
+        ):
+            if prof.share(kind) >= threshold:
+                return ColumnRole(
+                    col.index,
+                    col.header,
+                    role,
+                    ROLE_CLASS[role],
+                    round(prof.share(kind), 2),
+                    f"{_pct(prof.share(kind))} of sampled values look like {kind}s",
+                )
+    return col
+
+
+def _infer_names_and_dates(
+    cols: list[ColumnRole], profiles: Sequence[ColumnProfile]
+) -> list[ColumnRole]:
+    """Headerless files: dates of birth, first, last and full names from the values alone."""
+    roles = {c.role for c in cols}
+    unknown = [c for c in cols if c.role is None]
+    if "dob" not in roles:
+        this_year = dt.date.today().year
+        dates = [
+            c
+            for c in unknown
+            if profiles[c.index].share("date") >= 0.8
+            and (profiles[c.index].median_year or this_year) <= this_year - 10
+        ]
+        if dates:
+            oldest = min(dates, key=lambda c: profiles[c.index].median_year or this_year)
+            share = profiles[oldest.index].share("date")
+            cols[oldest.index] = ColumnRole(
+                oldest.index,
+                oldest.header,
+                "dob",
+                dc.DOB,
+                round(share * 0.8, 2),
+                f"{_pct(share)} of sampled values are dates, the oldest such column",
+            )
+    if roles & set(NAME_ROLES):
+        return cols
+    unknown = [c for c in cols if c.role is None]
+    firsts = [c for c in unknown if profiles[c.index].share("first_name") >= 0.3]
+    fulls = [c for c in unknown if profiles[c.index].share("full_name") >= 0.5]
+    if firsts:
+        first = max(firsts, key=lambda c: profiles[c.index].share("first_name"))
+        share = profiles[first.index].share("first_name")
+        cols[first.index] = ColumnRole(
+            first.index,
+            first.header,
+            "first_name",
+            dc.NAMES,
+            round(share, 2),
+            f"{_pct(share)} of sampled values are common first names",
+        )
+        for neighbour in (first.index - 1, first.index + 1):
+            if 0 <= neighbour < len(cols) and cols[neighbour].role is None:
+                prof = profiles[neighbour]
+                if prof.share("alpha") >= 0.9 and prof.share("first_name") < 0.3:
+                    cols[neighbour] = ColumnRole(
+                        neighbour,
+                        cols[neighbour].header,
+                        "last_name",
+                        dc.NAMES,
+                        0.6,
+                        "alphabetic values next to the first-name column",
+                    )
+                    break
+    elif fulls:
+        full = max(fulls, key=lambda c: profiles[c.index].share("full_name"))
+        share = profiles[full.index].share("full_name")
+        cols[full.index] = ColumnRole(
+            full.index,
+            full.header,
+            "full_name",
+            dc.NAMES,
+            round(share, 2),
+            f"{_pct(share)} of sampled values are several words including a first name",
+        )
+    return cols
 
 
 def _override(index: int, header: str, target: str) -> ColumnRole:
     reason = f"header {header!r} mapped by --map"
     if target in ("ignore", "none", ""):
         return ColumnRole(index, header, None, None, 1.0, reason)
-    if target in _ROLE_CLASS:
-        return ColumnRole(index, header, target, _ROLE_CLASS[target], 1.0, reason)
+    if target in ROLE_CLASS:
+        return ColumnRole(index, header, target, ROLE_CLASS[target], 1.0, reason)
     try:
         name = dc.canonical_name(target)
     except dc.DataClassError:

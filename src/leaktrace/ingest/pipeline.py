@@ -1,42 +1,77 @@
-"""From a file to the store: read rows, find identifiers, PRF them, count people, commit once.
+"""From a file to the store: read tables, map columns, PRF identifiers, count people, commit once.
 
-The whole file is one store transaction: it is ingested wholly or not at all. Nothing here
-prints; progress goes to an optional callback.
+The whole file is one store transaction: it is ingested wholly or not at all (an exception,
+Ctrl-C, or a killed process leaves no partial breach). Nothing here prints; progress goes to an
+optional callback.
 """
 
 from __future__ import annotations
 
-import io
+import hashlib
+import itertools
+import os
+import tempfile
+import time
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
-from leaktrace.crypto import ServerKey, index_key, oprf
-from leaktrace.errors import UnreadableFileError
-from leaktrace.identifiers import encode, namedob_from_parts, normalize
+from leaktrace.crypto import ServerKey
+from leaktrace.errors import ConflictError, InputError, UnreadableFileError
 from leaktrace.ingest._people import People
-from leaktrace.ingest.columns import IDENTIFIER_ROLES, ColumnRole, map_columns
-from leaktrace.ingest.formats import read_delimited
-from leaktrace.store import Breach, Store
-from leaktrace.store.data_classes import to_mask
+from leaktrace.ingest._records import Plan, make_plan, process_chunks
+from leaktrace.ingest.columns import ColumnRole, map_columns
+from leaktrace.ingest.formats import Limits, Table, read_tables
+from leaktrace.store import Breach, IngestWriter, Store
+from leaktrace.store.data_classes import from_mask
 
-__all__ = ["IngestReport", "Progress", "ingest_file", "plan_columns"]
+__all__ = [
+    "BeforeCommit",
+    "IngestReport",
+    "Options",
+    "Progress",
+    "TableMapping",
+    "collect",
+    "file_sha256",
+    "ingest_file",
+    "plan_columns",
+]
 
-Progress = Callable[[int, int], None]  # (bytes read, rows read)
+Progress = Callable[[int, int], None]  # (bytes of the file read, rows read)
+SAMPLE_ROWS = 500
+CHUNK_ROWS = 1000
 _WRITE_BATCH = 10_000
 
 
 @dataclass(slots=True)
+class TableMapping:
+    name: str
+    format: str
+    encoding: str
+    columns: list[ColumnRole]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "table": self.name,
+            "format": self.format,
+            "encoding": self.encoding,
+            "columns": [c.to_json() for c in self.columns],
+        }
+
+
+@dataclass(slots=True)
 class IngestReport:
-    breach: dict[str, Any]
+    breach: str
     rows: int = 0
     records: int = 0
     people: int = 0
-    malformed_rows: int = 0
+    data_classes: list[str] = field(default_factory=list)
     identifiers: dict[str, int] = field(default_factory=dict)
-    columns: list[ColumnRole] = field(default_factory=list)
+    rejected: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    tables: list[TableMapping] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -44,91 +79,103 @@ class IngestReport:
             "rows": self.rows,
             "records": self.records,
             "people": self.people,
-            "malformed_rows": self.malformed_rows,
+            "data_classes": self.data_classes,
             "identifiers": self.identifiers,
-            "columns": [c.to_json() for c in self.columns],
+            "rejected": self.rejected,
+            "seconds": round(self.seconds, 3),
+            "tables": [t.to_json() for t in self.tables],
         }
 
 
-class _CountingReader(io.RawIOBase):
-    def __init__(self, raw: BinaryIO) -> None:
-        self._raw = raw
-        self.count = 0
+def file_sha256(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with path.open("rb") as handle:
+            while block := handle.read(1 << 20):
+                digest.update(block)
+                size += len(block)
+    except OSError as exc:
+        raise UnreadableFileError(f"{path}: {exc.strerror or 'cannot be read'}") from None
+    return digest.hexdigest(), size
 
-    def readable(self) -> bool:
-        return True
 
-    def close(self) -> None:
-        self._raw.close()
-        super().close()
+def _mapped(
+    table: Table, overrides: Mapping[str, str] | None
+) -> tuple[TableMapping, Iterator[Sequence[str]]]:
+    """Map a table's columns from its header and a sample of rows; the rows, sample included."""
+    sample = list(itertools.islice(table.rows, SAMPLE_ROWS))
+    width = len(table.header) if table.header else max((len(r) for r in sample), default=0)
+    columns = map_columns(table.header, overrides, sample, width=width)
+    mapping = TableMapping(table.name, table.format, table.encoding, columns)
+    return mapping, itertools.chain(sample, table.rows)
 
-    def readinto(self, buffer: Any) -> int:
-        data = self._raw.read(len(buffer))
-        buffer[: len(data)] = data
-        self.count += len(data)
-        return len(data)
+
+def plan_columns(path: Path, opts: Options | None = None) -> list[TableMapping]:
+    """The column mapping ``ingest`` would use (``--dry-run``); reads only the first rows."""
+    opts = opts or Options()
+    rejects: Counter[str] = Counter()
+    tables = read_tables(path, rejects, limits=opts.limits)
+    return [_mapped(t, opts.overrides)[0] for t in tables]
 
 
 @dataclass(frozen=True, slots=True)
-class _Plan:
-    identifiers: tuple[tuple[int, str], ...]  # (column, kind)
-    names: tuple[int, ...]
-    dob: int | None
-    classes: tuple[tuple[int, int], ...]  # (column, data-class bit)
+class Options:
+    """How to read a file: shared by ``ingest`` and ``trace``."""
+
+    overrides: Mapping[str, str] | None = None
+    region: str = "FR"
+    workers: int | None = None
+    limits: Limits = field(default_factory=Limits)
+    progress: Progress | None = None
 
 
-def _plan(columns: Sequence[ColumnRole]) -> _Plan:
-    identifiers, names, classes = [], [], []
-    dob = None
-    for col in columns:
-        if col.role in IDENTIFIER_ROLES:
-            identifiers.append((col.index, str(col.role)))
-        elif col.role in ("last_name", "first_name", "full_name"):
-            names.append(col.index)
-        elif col.role == "dob" and dob is None:
-            dob = col.index
-        if col.data_class:
-            classes.append((col.index, to_mask([col.data_class])))
-    return _Plan(tuple(identifiers), tuple(names), dob, tuple(classes))
+# Called inside the ingest transaction, after people are counted and before keys are written:
+# provenance uses it to trace the file against the breaches already known.
+BeforeCommit = Callable[[People, IngestWriter], None]
 
 
-def _extract(row: Sequence[str], plan: _Plan, region: str) -> tuple[list[tuple[str, str]], int]:
-    width = len(row)
-    found: list[tuple[str, str]] = []
-    for index, kind in plan.identifiers:
-        if index < width and row[index]:
-            value = normalize(kind, row[index], region=region)
-            if value is not None:
-                found.append((kind, value))
-    if plan.dob is not None and plan.dob < width and plan.names:
-        value = namedob_from_parts([row[i] for i in plan.names if i < width], row[plan.dob])
-        if value is not None:
-            found.append(("namedob", value))
+def collect(path: Path, key: ServerKey, people: People, report: IngestReport, opts: Options) -> int:
+    """Read ``path`` into ``people``; fill the counts of ``report``; return the data-class mask."""
+    rejects: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    consumed = [0]
+
+    def on_bytes(n: int) -> None:
+        consumed[0] = n
+
+    def chunks() -> Iterator[tuple[Plan, list[Sequence[str]]]]:
+        for table in read_tables(path, rejects, limits=opts.limits, on_bytes=on_bytes):
+            mapping, rows = _mapped(table, opts.overrides)
+            report.tables.append(mapping)
+            plan = make_plan(mapping.columns)
+            if not plan.has_identifiers:
+                rejects["table_without_identifier"] += 1
+                continue
+            while batch := list(itertools.islice(rows, CHUNK_ROWS)):
+                report.rows += len(batch)
+                yield plan, batch
+
     mask = 0
-    for index, bit in plan.classes:
-        if index < width and row[index].strip():
-            mask |= bit
-    return found, mask
-
-
-def plan_columns(path: Path, overrides: Mapping[str, str] | None = None) -> list[ColumnRole]:
-    """The column mapping ``ingest`` would use (``--dry-run``)."""
-    text, _ = _open_text(path)
-    with text:
-        header, _rows = read_delimited(text)
-    return map_columns(header, overrides)
-
-
-def _open_text(path: Path) -> tuple[io.TextIOWrapper, _CountingReader]:
-    try:
-        raw = path.open("rb")
-    except OSError as exc:
-        raise UnreadableFileError(f"{path}: {exc.strerror}") from None
-    counter = _CountingReader(raw)
-    text = io.TextIOWrapper(
-        io.BufferedReader(counter), encoding="utf-8-sig", errors="strict", newline=""
-    )
-    return text, counter
+    workers = opts.workers or _cores()
+    for result in process_chunks(chunks(), key.secret, opts.region, workers):
+        mask |= result.mask
+        kinds.update(result.kinds)
+        for keys, record_mask in result.records:
+            people.add_record(keys, record_mask)
+        if opts.progress is not None:
+            opts.progress(consumed[0], report.rows)
+    if people.records == 0:
+        raise InputError(
+            "no identifier (email, phone, NIR, name + date of birth) found in the file; "
+            "see ingest --dry-run, and --map COLUMN=ROLE"
+        )
+    report.people = people.count()
+    report.records = people.records
+    report.identifiers = dict(sorted(kinds.items()))
+    report.rejected = dict(sorted(rejects.items()))
+    report.data_classes = from_mask(mask)
+    return mask
 
 
 def ingest_file(
@@ -137,76 +184,59 @@ def ingest_file(
     key: ServerKey,
     breach: Breach,
     *,
-    overrides: Mapping[str, str] | None = None,
-    region: str = "FR",
+    opts: Options | None = None,
     replace: bool = False,
-    progress: Progress | None = None,
+    force: bool = False,
+    before_commit: BeforeCommit | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> IngestReport:
-    """Ingest one file as ``breach``; all or nothing."""
-    text, counter = _open_text(path)
-    with text:
-        try:
-            return _ingest(text, counter, store, key, breach, overrides, region, replace, progress)
-        except UnicodeDecodeError as exc:
-            raise UnreadableFileError(
-                f"{path}: not UTF-8 near byte {counter.count - len(exc.object) + exc.start}"
-            ) from None
-
-
-def _ingest(
-    text: io.TextIOWrapper,
-    counter: _CountingReader,
-    store: Store,
-    key: ServerKey,
-    breach: Breach,
-    overrides: Mapping[str, str] | None,
-    region: str,
-    replace: bool,
-    progress: Progress | None,
-) -> IngestReport:
-    header, rows = read_delimited(text)
-    columns = map_columns(header, overrides)
-    plan = _plan(columns)
-    people = People()
-    kinds: Counter[str] = Counter()
-    report = IngestReport(breach={}, columns=columns)
-    breach_mask = 0
+    """Ingest one file as ``breach``: all of it or nothing."""
+    opts = opts or Options()
+    started = clock()
+    sha256, size = file_sha256(path)
+    already = store.source_breaches(sha256)
+    if already and not force:
+        raise ConflictError(
+            f"this file was already ingested as {', '.join(already)}; "
+            "use --force to ingest it again"
+        )
     store.bind_key(key.key_id)
-    with store.ingest(breach, replace=replace) as writer:
-        links: list[bytes] = []
-        for row in rows:
-            report.rows += 1
-            if len(row) != len(header):
-                report.malformed_rows += 1
-            found, mask = _extract(row, plan, region)
-            breach_mask |= mask
-            if found:
-                report.records += 1
-                keys = []
-                for kind, value in found:
-                    kinds[kind] += 1
-                    k = index_key(oprf.evaluate(key.secret, encode(kind, value)))
-                    keys.append(k)
-                    if kind == "namedob":
-                        links.append(k)
-                people.add_record(keys, mask)
-            if progress is not None and report.rows % 1000 == 0:
-                progress(counter.count, report.rows)
-        link_set = set(links)
-        batch: list[tuple[bytes, int]] = []
-        for k, mask in people.key_masks():
-            if k in link_set:
-                continue
-            batch.append((k, mask))
-            if len(batch) >= _WRITE_BATCH:
-                writer.add(batch)
-                batch = []
-        writer.add(batch)
-        writer.add_links(sorted(link_set))
-        report.people = len(people)
-        writer.finish(report.people, breach_mask)
-    if progress is not None:
-        progress(counter.count, report.rows)
-    report.identifiers = dict(sorted(kinds.items()))
-    report.breach = store.breach(breach.name).to_hibp()
+    report = IngestReport(breach=breach.name)
+    with tempfile.TemporaryDirectory(prefix="leaktrace-ingest-") as scratch:
+        people = People(Path(scratch))
+        try:
+            with store.ingest(breach, replace=replace) as writer:
+                mask = collect(path, key, people, report, opts)
+                if before_commit is not None:
+                    before_commit(people, writer)
+                _write_keys(writer, people)
+                writer.add_source(sha256, size)
+                writer.finish(report.people, mask)
+        finally:
+            people.close()
+    if opts.progress is not None:
+        opts.progress(size, report.rows)
+    report.seconds = clock() - started
     return report
+
+
+def _write_keys(writer: IngestWriter, people: People) -> None:
+    exposures: list[tuple[bytes, int]] = []
+    links: list[bytes] = []
+    for index_key, mask, link in people.key_masks():
+        if link:
+            links.append(index_key)
+        else:
+            exposures.append((index_key, mask))
+        if len(exposures) >= _WRITE_BATCH:
+            writer.add(exposures)
+            exposures = []
+        if len(links) >= _WRITE_BATCH:
+            writer.add_links(links)
+            links = []
+    writer.add(exposures)
+    writer.add_links(links)
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

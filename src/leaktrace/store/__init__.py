@@ -9,12 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from leaktrace.store._protocol import IngestWriter, RangeEntry, Store
-from leaktrace.store.models import Breach, Parent, validate_breach_name
+from leaktrace.store.models import Breach, Lineage, Parent, validate_breach_name
 from leaktrace.store.sqlite import SQLiteStore
 
 __all__ = [
     "Breach",
     "IngestWriter",
+    "Lineage",
     "Parent",
     "RangeEntry",
     "SQLiteStore",

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
 
-from leaktrace.store.models import Breach
+from leaktrace.store.models import Breach, Lineage
 
 __all__ = ["IngestWriter", "RangeEntry", "Store"]
 
@@ -22,6 +22,12 @@ class IngestWriter(Protocol):
 
     def add_links(self, keys: Iterable[bytes]) -> None:
         """Add linking keys (name + date of birth PRFs), never served by public lookups."""
+
+    def add_source(self, sha256: str, size: int) -> None:
+        """Record the content hash of a file this breach was ingested from."""
+
+    def set_lineage(self, lineage: Lineage) -> None:
+        """Record how this breach traces to the breaches known before it."""
 
     def finish(self, pwn_count: int, data_classes_mask: int) -> None:
         """Record the person count and the breach's data classes; required before commit."""
@@ -50,8 +56,21 @@ class Store(Protocol):
 
     def delete_breach(self, name: str) -> None: ...
 
+    def source_breaches(self, sha256: str) -> list[str]:
+        """Names of the breaches already ingested from a file with this content hash."""
+
     def range_entries(self, prefix: int, prefix_bits: int = 20) -> list[RangeEntry]:
         """Keys whose first ``prefix_bits`` bits equal ``prefix``; sensitive breaches left out."""
+
+    def lineage(self, name: str) -> Lineage | None:
+        """The traced lineage of a breach, None if it was never traced."""
+
+    def lineage_edges(self) -> list[tuple[str, str, float, float]]:
+        """Every (child, parent, share, coverage) edge of the lineage graph."""
+
+    def memberships(self, keys: Sequence[bytes]) -> dict[bytes, set[str]]:
+        """For each key found: the breaches holding it, as exposure or linking key, sensitive
+        included (for provenance, never for public answers)."""
 
     def exposures(self, keys: Sequence[bytes]) -> dict[bytes, list[tuple[str, int]]]:
         """For each key found: (breach name, data-class mask), sensitive breaches included."""

@@ -51,5 +51,26 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (child_id, parent_id)
     );
     """,
+    # 1 -> 2: the files each breach was ingested from, by content hash, to refuse re-ingesting one.
+    """
+    CREATE TABLE sources (
+        sha256     TEXT NOT NULL,
+        breach_id  INTEGER NOT NULL REFERENCES breaches(id) ON DELETE CASCADE,
+        bytes      INTEGER NOT NULL,
+        added_date TEXT NOT NULL,
+        PRIMARY KEY (sha256, breach_id)
+    );
+    CREATE INDEX sources_by_hash ON sources (sha256);
+    """,
+    # 2 -> 3: the traced lineage of each breach (provenance).
+    """
+    ALTER TABLE parents ADD COLUMN coverage REAL NOT NULL DEFAULT 0;
+    CREATE TABLE lineage (
+        breach_id  INTEGER PRIMARY KEY REFERENCES breaches(id) ON DELETE CASCADE,
+        verdict    TEXT NOT NULL CHECK (verdict IN ('new', 'repackaged', 'aggregate')),
+        people     INTEGER NOT NULL,
+        new_share  REAL NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -10,7 +10,7 @@ from typing import Any
 from leaktrace.errors import InputError
 from leaktrace.store.data_classes import from_mask
 
-__all__ = ["Breach", "Parent", "validate_breach_name"]
+__all__ = ["Breach", "Lineage", "Parent", "validate_breach_name"]
 
 # Names are persisted and appear in URLs (/v1/breaches/{Name}): keep them URL-safe.
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -27,8 +27,22 @@ def validate_breach_name(name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Parent:
+    """A breach this one was (partly) made from: ``share`` of this breach's people are in it,
+    and they are ``coverage`` of the parent's people."""
+
     name: str
     share: float
+    coverage: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Lineage:
+    """The stored outcome of tracing a breach against those known before it."""
+
+    verdict: str  # "new" | "repackaged" | "aggregate"
+    people: int
+    new_share: float
+    parents: tuple[Parent, ...]
 
 
 @dataclass(frozen=True, slots=True)

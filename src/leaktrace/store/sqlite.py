@@ -16,7 +16,7 @@ from pathlib import Path
 from leaktrace.errors import ConflictError, KeyFileError, NotFoundError, StoreError
 from leaktrace.store._protocol import RangeEntry
 from leaktrace.store._schema import MIGRATIONS, SCHEMA_VERSION
-from leaktrace.store.models import Breach, Parent
+from leaktrace.store.models import Breach, Lineage, Parent
 
 __all__ = ["SQLiteStore"]
 
@@ -44,6 +44,28 @@ class _Writer:
             "INSERT OR IGNORE INTO link_keys (key, breach_id) VALUES (?, ?)",
             ((key, self._breach_id) for key in keys),
         )
+
+    def add_source(self, sha256: str, size: int) -> None:
+        self._conn.execute(
+            "INSERT OR IGNORE INTO sources (sha256, breach_id, bytes, added_date) "
+            "VALUES (?, ?, ?, ?)",
+            (sha256, self._breach_id, size, dt.datetime.now(dt.UTC).isoformat()),
+        )
+
+    def set_lineage(self, lineage: Lineage) -> None:
+        conn = self._conn
+        conn.execute("DELETE FROM parents WHERE child_id = ?", (self._breach_id,))
+        conn.execute(
+            "INSERT OR REPLACE INTO lineage (breach_id, verdict, people, new_share) "
+            "VALUES (?, ?, ?, ?)",
+            (self._breach_id, lineage.verdict, lineage.people, lineage.new_share),
+        )
+        for parent in lineage.parents:
+            conn.execute(
+                "INSERT INTO parents (child_id, parent_id, share, coverage) "
+                "SELECT ?, id, ?, ? FROM breaches WHERE name = ?",
+                (self._breach_id, parent.share, parent.coverage, parent.name),
+            )
 
     def finish(self, pwn_count: int, data_classes_mask: int) -> None:
         self._conn.execute(
@@ -165,7 +187,8 @@ class SQLiteStore:
 
     def _breach_from_row(self, row: Sequence[object]) -> Breach:
         parents = self._conn.execute(
-            "SELECT b.name, p.share FROM parents p JOIN breaches b ON b.id = p.parent_id "
+            "SELECT b.name, p.share, p.coverage FROM parents p "
+            "JOIN breaches b ON b.id = p.parent_id "
             "WHERE p.child_id = ? ORDER BY p.share DESC, b.name",
             (row[0],),
         ).fetchall()
@@ -182,7 +205,7 @@ class SQLiteStore:
             is_fabricated=bool(row[10]),
             is_sensitive=bool(row[11]),
             is_spam_list=bool(row[12]),
-            parents=tuple(Parent(str(n), float(s)) for n, s in parents),
+            parents=tuple(Parent(str(n), float(s), float(c)) for n, s, c in parents),
         )
 
     def breaches(self) -> list[Breach]:
@@ -201,6 +224,15 @@ class SQLiteStore:
             if row is None:
                 raise NotFoundError(f"no breach named {name!r}")
             return self._breach_from_row(row)
+
+    def source_breaches(self, sha256: str) -> list[str]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT b.name FROM sources s JOIN breaches b ON b.id = s.breach_id "
+                "WHERE s.sha256 = ? ORDER BY b.name",
+                (sha256,),
+            ).fetchall()
+        return [str(row[0]) for row in rows]
 
     def delete_breach(self, name: str) -> None:
         with self._lock:
@@ -228,6 +260,44 @@ class SQLiteStore:
                 else:
                     entries.append((bytes(key), [name]))
             return entries
+
+    def lineage(self, name: str) -> Lineage | None:
+        breach = self.breach(name)
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT l.verdict, l.people, l.new_share FROM lineage l "
+                "JOIN breaches b ON b.id = l.breach_id WHERE b.name = ?",
+                (name,),
+            ).fetchone()
+        if row is None:
+            return None
+        return Lineage(str(row[0]), int(row[1]), float(row[2]), breach.parents)
+
+    def lineage_edges(self) -> list[tuple[str, str, float, float]]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT c.name, p.name, e.share, e.coverage FROM parents e "
+                "JOIN breaches c ON c.id = e.child_id JOIN breaches p ON p.id = e.parent_id "
+                "ORDER BY c.name, e.share DESC"
+            ).fetchall()
+        return [(str(c), str(p), float(s), float(v)) for c, p, s, v in rows]
+
+    def memberships(self, keys: Sequence[bytes]) -> dict[bytes, set[str]]:
+        found: dict[bytes, set[str]] = {}
+        with self._lock:
+            for start in range(0, len(keys), 500):
+                chunk = list(keys[start : start + 500])
+                marks = ",".join("?" * len(chunk))
+                rows = self._conn.execute(
+                    "SELECT e.key, b.name FROM exposures e JOIN breaches b ON b.id = e.breach_id "  # noqa: S608
+                    f"WHERE e.key IN ({marks}) UNION "
+                    "SELECT l.key, b.name FROM link_keys l JOIN breaches b ON b.id = l.breach_id "
+                    f"WHERE l.key IN ({marks})",
+                    chunk + chunk,
+                ).fetchall()
+                for key, name in rows:
+                    found.setdefault(bytes(key), set()).add(str(name))
+        return found
 
     def exposures(self, keys: Sequence[bytes]) -> dict[bytes, list[tuple[str, int]]]:
         found: dict[bytes, list[tuple[str, int]]] = {}
