@@ -224,3 +224,38 @@ def test_demo_runs_and_leaves_no_identifier(tmp_path: Path) -> None:
     human = run(home, "demo", "--people", "150").stdout
     assert "found in 3 breach" in human
     assert not any(f in human for f in _all_forms(people))
+
+
+def _bad_files() -> dict[str, bytes]:
+    import gzip
+
+    head = b"NOM,PRENOM,TEL\nDupont,Jean,0612345678\n"
+    return {
+        "garbage.bin": bytes(random_bytes(50_000)),
+        "truncated.csv.gz": gzip.compress(head * 500)[:-40],
+        "empty.csv": b"",
+        "header-only.csv": b"NOM,PRENOM,TEL\n",
+        "no-identifier.csv": b"VILLE,CP\nRennes,35000\nBrest,29200\n",
+        "huge-line.csv": head + b"A," + b"B" * (10 << 20) + b",0612345679\n",
+    }
+
+
+def random_bytes(n: int) -> bytes:
+    import random
+
+    return random.Random(4).randbytes(n)
+
+
+@pytest.mark.parametrize("name", sorted(_bad_files()))
+def test_bad_files_exit_2_one_line_nothing_written(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(_bad_files()[name])
+    home = tmp_path / "home"
+    result = run(home, "ingest", str(path), "--breach", "Bad", check=False)
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("error: ")
+    assert "0612345678" not in result.stderr
+    assert run_json(home, "breaches") == []
