@@ -259,3 +259,30 @@ def test_bad_files_exit_2_one_line_nothing_written(tmp_path: Path, name: str) ->
     assert lines[0].startswith("error: ")
     assert "0612345678" not in result.stderr
     assert run_json(home, "breaches") == []
+
+
+def test_trace_lineage_export_commands(
+    ingested: tuple[Path, list[synth.Patient], Any], tmp_path: Path
+) -> None:
+    home, people, _ = ingested
+    repost = tmp_path / "repost.txt"
+    synth.write(repost, people[:80], fmt="pipe")
+    traced = run_json(home, "trace", str(repost))
+    assert traced["verdict"] == "repackaged"
+    assert traced["parents"][0]["breach"] == "Labo2021"
+    assert traced["parents"][0]["share"] == pytest.approx(1.0, abs=0.02)
+    assert traced["parents"][0]["coverage"] == pytest.approx(0.4, abs=0.02)
+    assert run_json(home, "breaches")[-1]["Name"] == "Labo2021"  # trace stored nothing
+    graph = run_json(home, "lineage")
+    assert [n["Name"] for n in graph["nodes"]] == ["Labo2021"]
+    dot = run(home, "lineage", "--format", "dot").stdout
+    assert dot.startswith("digraph lineage {")
+    event = run_json(home, "export", "misp", "Labo2021")
+    assert event["Event"]["info"].startswith("Data breach")
+    bundle = run_json(home, "export", "stix", "Labo2021")
+    assert bundle["type"] == "bundle"
+    missing = run(home, "export", "stix", "Nope", check=False)
+    assert missing.returncode == 2
+    assert missing.stderr.startswith("error: no breach named")
+    text = json.dumps([traced, graph, event, bundle]) + dot
+    assert not any(form in text for form in _all_forms(people))

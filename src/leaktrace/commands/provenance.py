@@ -15,7 +15,6 @@ from leaktrace.commands._common import JsonOpt, emit_json, guard, open_settings_
 from leaktrace.crypto import load_or_create_key
 from leaktrace.ingest import Options
 from leaktrace.provenance import trace_file
-from leaktrace.provenance.export import misp_event, stix_bundle
 from leaktrace.provenance.lineage import lineage_graph
 
 __all__ = ["export", "lineage", "trace"]
@@ -82,6 +81,9 @@ def export(
     settings = settings_of(ctx)
 
     def run() -> None:
+        # stix2 takes 0.1 s to import: only for this command.
+        from leaktrace.provenance.export import misp_event, stix_bundle
+
         with open_settings_store(settings) as store:
             if fmt is ExportFormat.misp:
                 emit_json(misp_event(store, name))

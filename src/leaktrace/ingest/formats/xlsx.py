@@ -16,14 +16,14 @@ import datetime as dt
 import itertools
 from collections import Counter
 from collections.abc import Iterator
-from typing import IO, Any, Final
-
-import openpyxl
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from typing import IO, TYPE_CHECKING, Any, Final
 
 from leaktrace.errors import UnreadableFileError
 from leaktrace.ingest.formats._header import looks_like_header, table_width
 from leaktrace.ingest.formats._types import TAINT, Limits, Table, Tally, fail, fit
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 __all__ = ["cell_text", "read_xlsx_tables"]
 
@@ -87,6 +87,8 @@ def read_xlsx_tables(
 ) -> Iterator[Table]:
     """The sheets of the workbook in ``stream`` (seekable) that have at least one row."""
     try:
+        import openpyxl  # 0.1 s to import: only when a workbook shows up
+
         workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True)
     except UnreadableFileError:
         raise
