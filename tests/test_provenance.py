@@ -48,7 +48,15 @@ def test_trace_repost_and_aggregate(
     files, paths = scenario
     by_name = {f.name: (f, p) for f, p in zip(files, paths, strict=True)}
     for name in ("Labo1", "Labo2", "Labo3"):
-        ingest_file(by_name[name][1], store, server_key, _breach(name), opts=Options(workers=1))
+        ingest_file(
+            by_name[name][1],
+            store,
+            server_key,
+            _breach(name),
+            opts=Options(workers=1),
+            before_commit=TracedIngest(store),
+        )
+    assert [name for name, _, _ in store.sketches()] == ["Labo1", "Labo2", "Labo3"]
 
     repost_file, repost_path = by_name["Repost"]
     result, report = trace_file(repost_path, store, server_key, Options(workers=1))
@@ -80,6 +88,9 @@ def test_trace_repost_and_aggregate(
     truth_new = combo_file.new / len({p.nir for p in combo_file.people})
     assert abs(result.new_share - truth_new) <= TOLERANCE
     assert result.proposed_flags == ["IsSpamList"]
+    # Past the shortlist threshold (forced here), the LSH Ensemble keeps every real parent.
+    shortlisted, _ = trace_file(combo_path, store, server_key, shortlist_above=0)
+    assert shortlisted == result
 
     hook = TracedIngest(store)
     ingest_file(combo_path, store, server_key, _breach("Combo"), before_commit=hook)

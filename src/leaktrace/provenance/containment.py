@@ -9,6 +9,7 @@ then one SQL aggregate.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from pathlib import Path
 
 from leaktrace.ingest import People
@@ -20,8 +21,14 @@ __all__ = ["containment"]
 _BATCH = 2000
 
 
-def containment(people: People, people_count: int, store: Store, scratch: Path) -> TraceResult:
-    """Trace counted ``people`` against every breach in ``store``."""
+def containment(
+    people: People,
+    people_count: int,
+    store: Store,
+    scratch: Path,
+    only: Collection[str] | None = None,
+) -> TraceResult:
+    """Trace counted ``people`` against the breaches in ``store`` (those in ``only`` if given)."""
     db = sqlite3.connect(scratch / "matches.db", isolation_level=None)
     try:
         db.execute("PRAGMA journal_mode=OFF")
@@ -31,7 +38,7 @@ def containment(people: People, people_count: int, store: Store, scratch: Path) 
         batch: list[tuple[bytes, int]] = []
 
         def flush() -> None:
-            found = store.memberships([key for key, _ in batch])
+            found = store.memberships([key for key, _ in batch], only)
             db.executemany(
                 "INSERT INTO matches VALUES (?, ?)",
                 ((person, name) for key, person in batch for name in found.get(key, ())),

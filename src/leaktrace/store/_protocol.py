@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
 
@@ -28,6 +28,9 @@ class IngestWriter(Protocol):
 
     def set_lineage(self, lineage: Lineage) -> None:
         """Record how this breach traces to the breaches known before it."""
+
+    def set_sketch(self, keys: int, minhash: bytes) -> None:
+        """Record a MinHash sketch of this breach's keys (provenance shortlists)."""
 
     def finish(self, pwn_count: int, data_classes_mask: int) -> None:
         """Record the person count and the breach's data classes; required before commit."""
@@ -68,9 +71,14 @@ class Store(Protocol):
     def lineage_edges(self) -> list[tuple[str, str, float, float]]:
         """Every (child, parent, share, coverage) edge of the lineage graph."""
 
-    def memberships(self, keys: Sequence[bytes]) -> dict[bytes, set[str]]:
-        """For each key found: the breaches holding it, as exposure or linking key, sensitive
-        included (for provenance, never for public answers)."""
+    def sketches(self) -> list[tuple[str, int, bytes]]:
+        """(breach name, number of keys, MinHash bytes) of every sketched breach."""
+
+    def memberships(
+        self, keys: Sequence[bytes], only: Collection[str] | None = None
+    ) -> dict[bytes, set[str]]:
+        """For each key found: the breaches holding it (among ``only`` when given), as exposure or
+        linking key, sensitive included (for provenance, never for public answers)."""
 
     def exposures(self, keys: Sequence[bytes]) -> dict[bytes, list[tuple[str, int]]]:
         """For each key found: (breach name, data-class mask), sensitive breaches included."""

@@ -72,5 +72,13 @@ MIGRATIONS: tuple[str, ...] = (
         new_share  REAL NOT NULL
     );
     """,
+    # 3 -> 4: a MinHash sketch of each breach's keys, to shortlist parents among many breaches.
+    """
+    CREATE TABLE sketches (
+        breach_id  INTEGER PRIMARY KEY REFERENCES breaches(id) ON DELETE CASCADE,
+        keys       INTEGER NOT NULL,
+        minhash    BLOB NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

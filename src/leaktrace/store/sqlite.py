@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from leaktrace.errors import ConflictError, KeyFileError, NotFoundError, StoreError
 from leaktrace.store._protocol import RangeEntry
 from leaktrace.store._schema import MIGRATIONS, SCHEMA_VERSION
+from leaktrace.store._sqlite_writer import SQLiteWriter
 from leaktrace.store.models import Breach, Lineage, Parent
 
 __all__ = ["SQLiteStore"]
@@ -24,55 +25,6 @@ _BREACH_COLUMNS = (
     "id, name, title, domain, breach_date, added_date, pwn_count, data_classes, description, "
     "is_verified, is_fabricated, is_sensitive, is_spam_list"
 )
-
-
-class _Writer:
-    def __init__(self, conn: sqlite3.Connection, breach_id: int) -> None:
-        self._conn = conn
-        self._breach_id = breach_id
-        self.finished = False
-
-    def add(self, exposures: Iterable[tuple[bytes, int]]) -> None:
-        self._conn.executemany(
-            "INSERT INTO exposures (key, breach_id, classes) VALUES (?, ?, ?) "
-            "ON CONFLICT (key, breach_id) DO UPDATE SET classes = classes | excluded.classes",
-            ((key, self._breach_id, mask) for key, mask in exposures),
-        )
-
-    def add_links(self, keys: Iterable[bytes]) -> None:
-        self._conn.executemany(
-            "INSERT OR IGNORE INTO link_keys (key, breach_id) VALUES (?, ?)",
-            ((key, self._breach_id) for key in keys),
-        )
-
-    def add_source(self, sha256: str, size: int) -> None:
-        self._conn.execute(
-            "INSERT OR IGNORE INTO sources (sha256, breach_id, bytes, added_date) "
-            "VALUES (?, ?, ?, ?)",
-            (sha256, self._breach_id, size, dt.datetime.now(dt.UTC).isoformat()),
-        )
-
-    def set_lineage(self, lineage: Lineage) -> None:
-        conn = self._conn
-        conn.execute("DELETE FROM parents WHERE child_id = ?", (self._breach_id,))
-        conn.execute(
-            "INSERT OR REPLACE INTO lineage (breach_id, verdict, people, new_share) "
-            "VALUES (?, ?, ?, ?)",
-            (self._breach_id, lineage.verdict, lineage.people, lineage.new_share),
-        )
-        for parent in lineage.parents:
-            conn.execute(
-                "INSERT INTO parents (child_id, parent_id, share, coverage) "
-                "SELECT ?, id, ?, ? FROM breaches WHERE name = ?",
-                (self._breach_id, parent.share, parent.coverage, parent.name),
-            )
-
-    def finish(self, pwn_count: int, data_classes_mask: int) -> None:
-        self._conn.execute(
-            "UPDATE breaches SET pwn_count = ?, data_classes = ? WHERE id = ?",
-            (pwn_count, data_classes_mask, self._breach_id),
-        )
-        self.finished = True
 
 
 class SQLiteStore:
@@ -147,7 +99,7 @@ class SQLiteStore:
                 )
 
     @contextmanager
-    def ingest(self, breach: Breach, *, replace: bool = False) -> Iterator[_Writer]:
+    def ingest(self, breach: Breach, *, replace: bool = False) -> Iterator[SQLiteWriter]:
         with self._lock:
             conn = self._conn
             conn.execute("BEGIN IMMEDIATE")
@@ -176,7 +128,7 @@ class SQLiteStore:
                     ),
                 )
                 assert cursor.lastrowid is not None
-                writer = _Writer(conn, cursor.lastrowid)
+                writer = SQLiteWriter(conn, cursor.lastrowid)
                 yield writer
                 if not writer.finished:
                     raise StoreError("ingest ended without finish(); nothing was stored")
@@ -282,18 +234,33 @@ class SQLiteStore:
             ).fetchall()
         return [(str(c), str(p), float(s), float(v)) for c, p, s, v in rows]
 
-    def memberships(self, keys: Sequence[bytes]) -> dict[bytes, set[str]]:
+    def sketches(self) -> list[tuple[str, int, bytes]]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT b.name, s.keys, s.minhash FROM sketches s "
+                "JOIN breaches b ON b.id = s.breach_id ORDER BY b.name"
+            ).fetchall()
+        return [(str(n), int(k), bytes(m)) for n, k, m in rows]
+
+    def memberships(
+        self, keys: Sequence[bytes], only: Collection[str] | None = None
+    ) -> dict[bytes, set[str]]:
         found: dict[bytes, set[str]] = {}
+        names = sorted(only) if only is not None else []
+        # An empty "only" must match nothing: IN () is not valid SQL, IN (NULL) matches nothing.
+        restrict = (
+            f" AND b.name IN ({','.join('?' * len(names)) or 'NULL'})" if only is not None else ""
+        )
         with self._lock:
             for start in range(0, len(keys), 500):
                 chunk = list(keys[start : start + 500])
                 marks = ",".join("?" * len(chunk))
                 rows = self._conn.execute(
                     "SELECT e.key, b.name FROM exposures e JOIN breaches b ON b.id = e.breach_id "  # noqa: S608
-                    f"WHERE e.key IN ({marks}) UNION "
+                    f"WHERE e.key IN ({marks}){restrict} UNION "
                     "SELECT l.key, b.name FROM link_keys l JOIN breaches b ON b.id = l.breach_id "
-                    f"WHERE l.key IN ({marks})",
-                    chunk + chunk,
+                    f"WHERE l.key IN ({marks}){restrict}",
+                    [*chunk, *names, *chunk, *names],
                 ).fetchall()
                 for key, name in rows:
                     found.setdefault(bytes(key), set()).add(str(name))
