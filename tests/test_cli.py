@@ -286,3 +286,13 @@ def test_trace_lineage_export_commands(
     assert missing.stderr.startswith("error: no breach named")
     text = json.dumps([traced, graph, event, bundle]) + dot
     assert not any(form in text for form in _all_forms(people))
+
+
+def test_synth_lineage_scenario(tmp_path: Path) -> None:
+    out = tmp_path / "scenario"
+    doc = run_json(tmp_path / "h", "synth", "--people", "90", "--lineage", "--out", str(out))
+    files = {f["file"]: f for f in doc["files"]}
+    assert set(files) == {"labo1.csv", "labo2.csv", "labo3.sql", "repost.txt", "combo.jsonl.gz"}
+    assert files["repost.txt"]["sources"] == {"Labo1": 12}  # 40% of 30
+    assert files["combo.jsonl.gz"]["new_people"] == 22
+    assert (out / "labo2.csv").read_bytes().decode("cp1252").startswith("Nom;Prénom")

@@ -19,7 +19,7 @@ from typing import Any
 from rich.console import Console
 
 from leaktrace import _render, synth
-from leaktrace._synth_lineage import lineage_scenario, write_scenario
+from leaktrace._synth_lineage import standard_scenario, write_scenario
 from leaktrace.config import Settings
 from leaktrace.crypto import ServerKey, load_or_create_key
 from leaktrace.identifiers import normalize
@@ -115,10 +115,7 @@ def _ingest_all(
 
 
 def _run(settings: Settings, people: int, console: Console, workdir: Path) -> dict[str, Any]:
-    cohort = synth.patients(people + people // 4, _SEED)
-    size = people // 3
-    base = [cohort[:size], cohort[size : 2 * size], cohort[2 * size : people]]
-    files = lineage_scenario(base, cohort[people:], _SEED)
+    files = standard_scenario(people, _SEED)
     paths = write_scenario(workdir, files, _SEED)
     console.rule("[bold]Five synthetic leaks appear (messy formats, in a temporary folder)")
     for file, path in zip(files, paths, strict=True):
@@ -132,7 +129,7 @@ def _run(settings: Settings, people: int, console: Console, workdir: Path) -> di
         # Someone whose file was reposted and merged into the combo list: three breaches.
         in_combo = {p.nir for p in files[4].people}
         candidates = [p for p in files[3].people if p.nir in in_combo and p.phone and p.email]
-        present = candidates[0] if candidates else next(p for p in base[0] if p.phone)
+        present = candidates[0] if candidates else next(p for p in files[0].people if p.phone)
         absent = synth.patients(1, _SEED + 1)[0]
         outcome = {}
         headings = {"present": "a person in the leaks", "absent": "a person in none of them"}

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from leaktrace.synth import Patient
 
-__all__ = ["LineageFile", "lineage_scenario", "write_scenario"]
+__all__ = ["LineageFile", "lineage_scenario", "standard_scenario", "write_scenario"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +67,17 @@ def lineage_scenario(
         LineageFile("Combo", "combo.jsonl.gz", "jsonl.gz", tuple(merged), sources, len(fresh))
     )
     return files
+
+
+def standard_scenario(people: int, seed: int) -> list[LineageFile]:
+    """The scenario of ``synth --lineage`` and the demo: three labs sharing ``people``, and a
+    quarter as many new people in the aggregate."""
+    from leaktrace.synth import patients
+
+    cohort = patients(people + people // 4, seed)
+    third = people // 3
+    base = [cohort[:third], cohort[third : 2 * third], cohort[2 * third : people]]
+    return lineage_scenario(base, cohort[people:], seed)
 
 
 def write_scenario(directory: Path, files: Sequence[LineageFile], seed: int) -> list[Path]:

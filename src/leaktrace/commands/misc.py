@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
 from leaktrace import _render, synth
 from leaktrace._demo import run_demo
+from leaktrace._synth_lineage import standard_scenario, write_scenario
 from leaktrace.commands._common import JsonOpt, emit_json, guard, open_settings_store, settings_of
 from leaktrace.errors import InputError
 
@@ -40,12 +41,41 @@ def synth_command(
     fmt: Annotated[
         str, typer.Option("--format", help=f"One of: {', '.join(synth.FORMATS)}.")
     ] = "csv",
+    lineage: Annotated[
+        bool,
+        typer.Option(
+            "--lineage",
+            help="Write a lineage scenario into the folder OUT: three lab files, a repost, "
+            "an aggregate with new people.",
+        ),
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Write a synthetic leak (Faker fr_FR, valid NIR keys) shaped like the 2021 lab file."""
     settings = settings_of(ctx)
 
     def run() -> None:
+        if lineage:
+            files = standard_scenario(people, seed)
+            paths = write_scenario(out, files, seed)
+            entries: list[dict[str, Any]] = [
+                {
+                    "file": p.name,
+                    "format": f.fmt,
+                    "rows": len(f.people),
+                    "sources": f.sources,
+                    "new_people": f.new,
+                }
+                for f, p in zip(files, paths, strict=True)
+            ]
+            if as_json:
+                emit_json({"out": str(out), "files": entries})
+            else:
+                for entry in entries:
+                    Console().print(
+                        f"Wrote {entry['file']} ({entry['format']}, {entry['rows']:,} rows)"
+                    )
+            return
         if fmt not in synth.FORMATS:
             raise InputError(f"--format must be one of: {', '.join(synth.FORMATS)}")
         cohort = synth.patients(people, seed)
