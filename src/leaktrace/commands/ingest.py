@@ -33,7 +33,7 @@ def _parse_map(pairs: list[str]) -> dict[str, str]:
 
 def ingest(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="The leaked file.")],
+    files: Annotated[list[Path], typer.Argument(help="The leaked file(s): one breach.")],
     breach: Annotated[str, typer.Option("--breach", help="Name of the breach (stable id).")],
     title: Annotated[str | None, typer.Option(help="Human title.")] = None,
     date: Annotated[str | None, typer.Option(help="Breach date YYYY-MM-DD.")] = None,
@@ -52,6 +52,10 @@ def ingest(
     mapping: Annotated[
         list[str] | None, typer.Option("--map", help="COLUMN=CLASS override.")
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(help="Compute on a Dask cluster: a scheduler address, or 'local'."),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest a leaked file as a breach: all of it, or nothing."""
@@ -60,7 +64,8 @@ def ingest(
     def run() -> None:
         overrides = _parse_map(mapping or [])
         if dry_run:
-            tables = plan_columns(file, Options(overrides=overrides))
+            opts = Options(overrides=overrides)
+            tables = [table for file in files for table in plan_columns(file, opts)]
             if as_json:
                 emit_json({"tables": [t.to_json() for t in tables]})
             else:
@@ -81,7 +86,7 @@ def ingest(
         )
         key = load_or_create_key(settings.home)
         console = Console(stderr=True)
-        size = file.stat().st_size if file.is_file() else None
+        size = sum(f.stat().st_size for f in files) if all(f.is_file() for f in files) else None
         bar_columns = (
             TextColumn("[bold]ingest"),
             BarColumn(),
@@ -97,7 +102,7 @@ def ingest(
             task = bar.add_task("ingest", total=size, rows=0)
             traced = TracedIngest(store)
             report = ingest_file(
-                file,
+                files,
                 store,
                 key,
                 record,
@@ -105,6 +110,7 @@ def ingest(
                     overrides=overrides,
                     region=settings.region,
                     workers=workers,
+                    dask=dask,
                     progress=lambda done, rows: bar.update(task, completed=done, rows=rows),
                 ),
                 replace=replace,

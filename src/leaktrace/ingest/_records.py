@@ -19,7 +19,14 @@ from leaktrace.identifiers import encode, namedob_from_parts, normalize
 from leaktrace.ingest.columns import IDENTIFIER_ROLES, NAME_ROLES, ColumnRole
 from leaktrace.store.data_classes import to_mask
 
-__all__ = ["ChunkResult", "Plan", "RecordKeys", "make_plan", "process_chunks"]
+__all__ = [
+    "ChunkResult",
+    "Plan",
+    "RecordKeys",
+    "make_plan",
+    "process_chunks",
+    "process_rows",
+]
 
 # One record's output: its (index key, is a linking key) pairs and its data-class mask.
 RecordKeys = tuple[list[tuple[bytes, bool]], int]
@@ -59,7 +66,10 @@ class ChunkResult:
     kinds: dict[str, int]
 
 
-def _process(secret: bytes, region: str, plan: Plan, rows: Sequence[Sequence[str]]) -> ChunkResult:
+def process_rows(
+    secret: bytes, region: str, plan: Plan, rows: Sequence[Sequence[str]]
+) -> ChunkResult:
+    """Normalize, PRF and classify one chunk of rows (runs in a worker)."""
     records: list[RecordKeys] = []
     kinds: dict[str, int] = {}
     chunk_mask = 0
@@ -101,7 +111,7 @@ def _init(secret: bytes, region: str) -> None:
 
 def _work(plan: Plan, rows: Sequence[Sequence[str]]) -> ChunkResult:
     assert _worker_state is not None
-    return _process(_worker_state[0], _worker_state[1], plan, rows)
+    return process_rows(_worker_state[0], _worker_state[1], plan, rows)
 
 
 def process_chunks(
@@ -109,14 +119,21 @@ def process_chunks(
     secret: bytes,
     region: str,
     workers: int,
+    dask: str | None = None,
 ) -> Iterator[ChunkResult]:
-    """Results of ``chunks`` in order; ``workers <= 1`` or a single chunk runs in this process."""
+    """Results of ``chunks`` in order: on a Dask cluster when ``dask`` names a scheduler (or
+    ``local``), else on a local process pool; ``workers <= 1`` or a single chunk runs here."""
+    if dask is not None:
+        from leaktrace.ingest.distributed import dask_chunks
+
+        yield from dask_chunks(chunks, secret, region, dask)
+        return
     iterator = iter(chunks)
     head = list(itertools.islice(iterator, 2))
     if workers <= 1 or len(head) < 2:
         # A small file is done before a pool would have started.
         for plan, rows in itertools.chain(head, iterator):
-            yield _process(secret, region, plan, rows)
+            yield process_rows(secret, region, plan, rows)
         return
     chunks = itertools.chain(head, iterator)
     methods = multiprocessing.get_all_start_methods()

@@ -128,6 +128,7 @@ class Options:
     workers: int | None = None
     limits: Limits = field(default_factory=Limits)
     progress: Progress | None = None
+    dask: str | None = None  # a Dask scheduler address, or "local" for a LocalCluster
 
 
 # Called inside the ingest transaction, after people are counted and before keys are written:
@@ -135,36 +136,46 @@ class Options:
 BeforeCommit = Callable[[People, IngestWriter], None]
 
 
-def collect(path: Path, key: ServerKey, people: People, report: IngestReport, opts: Options) -> int:
-    """Read ``path`` into ``people``; fill the counts of ``report``; return the data-class mask."""
+def collect(
+    paths: Path | Sequence[Path],
+    key: ServerKey,
+    people: People,
+    report: IngestReport,
+    opts: Options,
+) -> int:
+    """Read ``paths`` into ``people``; fill the counts of ``report``; return the data-class mask."""
+    files = [paths] if isinstance(paths, Path) else list(paths)
     rejects: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
-    consumed = [0]
+    done = [0, 0]  # bytes of the files finished, bytes of the current file
 
     def on_bytes(n: int) -> None:
-        consumed[0] = n
+        done[1] = n
 
     def chunks() -> Iterator[tuple[Plan, list[Sequence[str]]]]:
-        for table in read_tables(path, rejects, limits=opts.limits, on_bytes=on_bytes):
-            mapping, rows = _mapped(table, opts.overrides)
-            report.tables.append(mapping)
-            plan = make_plan(mapping.columns)
-            if not plan.has_identifiers:
-                rejects["table_without_identifier"] += 1
-                continue
-            while batch := list(itertools.islice(rows, CHUNK_ROWS)):
-                report.rows += len(batch)
-                yield plan, batch
+        for path in files:
+            for table in read_tables(path, rejects, limits=opts.limits, on_bytes=on_bytes):
+                mapping, rows = _mapped(table, opts.overrides)
+                report.tables.append(mapping)
+                plan = make_plan(mapping.columns)
+                if not plan.has_identifiers:
+                    rejects["table_without_identifier"] += 1
+                    continue
+                while batch := list(itertools.islice(rows, CHUNK_ROWS)):
+                    report.rows += len(batch)
+                    yield plan, batch
+            done[0] += done[1]
+            done[1] = 0
 
     mask = 0
     workers = opts.workers or _cores()
-    for result in process_chunks(chunks(), key.secret, opts.region, workers):
+    for result in process_chunks(chunks(), key.secret, opts.region, workers, opts.dask):
         mask |= result.mask
         kinds.update(result.kinds)
         for keys, record_mask in result.records:
             people.add_record(keys, record_mask)
         if opts.progress is not None:
-            opts.progress(consumed[0], report.rows)
+            opts.progress(done[0] + done[1], report.rows)
     if people.records == 0:
         raise InputError(
             "no identifier (email, phone, NIR, name + date of birth) found in the file; "
@@ -179,7 +190,7 @@ def collect(path: Path, key: ServerKey, people: People, report: IngestReport, op
 
 
 def ingest_file(
-    path: Path,
+    paths: Path | Sequence[Path],
     store: Store,
     key: ServerKey,
     breach: Breach,
@@ -190,32 +201,35 @@ def ingest_file(
     before_commit: BeforeCommit | None = None,
     clock: Callable[[], float] = time.monotonic,
 ) -> IngestReport:
-    """Ingest one file as ``breach``: all of it or nothing."""
+    """Ingest one or several files as ``breach``: all of them or nothing."""
+    files = [paths] if isinstance(paths, Path) else list(paths)
     opts = opts or Options()
     started = clock()
-    sha256, size = file_sha256(path)
-    already = store.source_breaches(sha256)
-    if already and not force:
-        raise ConflictError(
-            f"this file was already ingested as {', '.join(already)}; "
-            "use --force to ingest it again"
-        )
+    hashes = [file_sha256(path) for path in files]
+    for path, (sha256, _) in zip(files, hashes, strict=True):
+        already = store.source_breaches(sha256)
+        if already and not force:
+            raise ConflictError(
+                f"{path.name} was already ingested as {', '.join(already)}; "
+                "use --force to ingest it again"
+            )
     store.bind_key(key.key_id)
     report = IngestReport(breach=breach.name)
     with tempfile.TemporaryDirectory(prefix="leaktrace-ingest-") as scratch:
         people = People(Path(scratch))
         try:
             with store.ingest(breach, replace=replace) as writer:
-                mask = collect(path, key, people, report, opts)
+                mask = collect(files, key, people, report, opts)
                 if before_commit is not None:
                     before_commit(people, writer)
                 _write_keys(writer, people)
-                writer.add_source(sha256, size)
+                for sha256, size in hashes:
+                    writer.add_source(sha256, size)
                 writer.finish(report.people, mask)
         finally:
             people.close()
     if opts.progress is not None:
-        opts.progress(size, report.rows)
+        opts.progress(sum(size for _, size in hashes), report.rows)
     report.seconds = clock() - started
     return report
 
