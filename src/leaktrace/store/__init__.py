@@ -28,9 +28,23 @@ DB_FILE_NAME = "leaktrace.db"
 
 
 def open_store(home: Path, database_url: str | None = None) -> Store:
-    """The store for these settings: SQLite in ``home`` unless a database URL is given."""
-    if database_url:
-        from leaktrace.errors import InputError
+    """The store for these settings: SQLite in ``home`` unless a database URL is given.
 
-        raise InputError("only the embedded SQLite store is available in this version")
-    return SQLiteStore(home / DB_FILE_NAME)
+    ``postgresql://…`` or ``postgres://…`` (libpq URL syntax) opens a
+    :class:`~leaktrace.store.postgres.PostgresStore`; any other scheme is an input error.
+    """
+    if not database_url:
+        return SQLiteStore(home / DB_FILE_NAME)
+    from leaktrace.errors import InputError, StoreError
+
+    if not database_url.startswith(("postgresql://", "postgres://")):
+        # The URL may carry a password: name the scheme only.
+        scheme = database_url.partition(":")[0][:20]
+        raise InputError(f"unsupported database URL scheme {scheme!r}; use postgresql://")
+    try:  # imported here: psycopg is an optional dependency (requirements-postgres.txt)
+        from leaktrace.store.postgres import PostgresStore
+    except ImportError:
+        raise StoreError(
+            "the PostgreSQL store needs psycopg: pip install -r requirements-postgres.txt"
+        ) from None
+    return PostgresStore(database_url)

@@ -1,4 +1,4 @@
-"""The PostgreSQL schema, its migrations and their runner, and the bulk-load SQL.
+"""The PostgreSQL schema, its migrations and their runner, and the store's SQL statements.
 
 The SQLite DDL cannot be shared as is (BLOB/``typeof``/``WITHOUT ROWID`` on one side, BYTEA,
 BIGINT identities, DATE and TIMESTAMPTZ on the other), so this module mirrors
@@ -11,21 +11,35 @@ As in SQLite, no column can hold an identifier: index keys are 16-byte BYTEA (ch
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
 import psycopg
 
 from leaktrace.errors import StoreError
 from leaktrace.store._schema import SCHEMA_VERSION
+from leaktrace.store.models import Breach
 
 __all__ = [
-    "BREACH_LOCK",
+    "BREACH_FIELDS",
     "COPY_EXPOSURES",
     "COPY_LINKS",
-    "MERGE_EXPOSURES",
-    "MERGE_LINKS",
+    "FINISH_BREACH",
+    "INSERT_BREACH",
+    "INSERT_PARENT",
+    "INSERT_SOURCE",
+    "LOCK_BREACH",
+    "MERGES",
     "MIGRATIONS",
+    "SELECT_BREACHES",
+    "SELECT_EXPOSURES",
+    "SELECT_MEMBERSHIPS",
+    "SELECT_PARENTS",
+    "SELECT_SKETCHES",
     "STAGING",
+    "UPSERT_LINEAGE",
+    "UPSERT_SKETCH",
+    "analyze_grown",
     "migrate",
 ]
 
@@ -96,6 +110,14 @@ MIGRATIONS: tuple[str, ...] = (
         new_share  DOUBLE PRECISION NOT NULL
     );
     """,
+    # 3 -> 4: a MinHash sketch of each breach's keys, to shortlist parents among many breaches.
+    """
+    CREATE TABLE sketches (
+        breach_id  BIGINT PRIMARY KEY REFERENCES breaches(id) ON DELETE CASCADE,
+        keys       BIGINT NOT NULL,
+        minhash    BYTEA NOT NULL
+    );
+    """,
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION, "a migration was added to one backend only"
 
@@ -103,7 +125,7 @@ assert len(MIGRATIONS) == SCHEMA_VERSION, "a migration was added to one backend 
 # into the real tables in one statement. Temporary (no WAL, private to the connection) and
 # dropped with the transaction, whatever its outcome. The CHECK makes a bad key fail at add()
 # time, as it does in SQLite, instead of at the merge.
-STAGING = """
+STAGING = b"""
     CREATE TEMP TABLE stage_exposures (
         key BYTEA NOT NULL CHECK (octet_length(key) = 16), classes BIGINT NOT NULL
     ) ON COMMIT DROP;
@@ -114,15 +136,95 @@ STAGING = """
 COPY_EXPOSURES = b"COPY stage_exposures (key, classes) FROM STDIN (FORMAT BINARY)"
 COPY_LINKS = b"COPY stage_links (key) FROM STDIN (FORMAT BINARY)"
 # ORDER BY key: the btree is filled in key order, with far fewer page splits and cache misses
-# than in the random order PRF outputs arrive in.
-MERGE_EXPOSURES = b"""
+# than in the random order PRF outputs arrive in. The first merge of an ingest needs no ON
+# CONFLICT (a third of its cost): the breach row is new, so no row holds its id yet, and GROUP BY
+# or DISTINCT make the keys unique. Later merges (after a read mid-ingest) may meet merged keys.
+INSERT_EXPOSURES = b"""
     INSERT INTO exposures (key, breach_id, classes)
     SELECT key, %(breach)s, bit_or(classes) FROM stage_exposures GROUP BY key ORDER BY key
-    ON CONFLICT (key, breach_id) DO UPDATE SET classes = exposures.classes | excluded.classes
 """
-MERGE_LINKS = b"""
+INSERT_LINKS = b"""
     INSERT INTO link_keys (key, breach_id)
-    SELECT DISTINCT key, %(breach)s FROM stage_links ORDER BY key ON CONFLICT DO NOTHING
+    SELECT DISTINCT key, %(breach)s FROM stage_links ORDER BY key
+"""
+MERGES = (  # (table, first merge, later merges)
+    (
+        "exposures",
+        INSERT_EXPOSURES,
+        INSERT_EXPOSURES + b" ON CONFLICT (key, breach_id) "
+        b"DO UPDATE SET classes = exposures.classes | excluded.classes",
+    ),
+    ("link_keys", INSERT_LINKS, INSERT_LINKS + b" ON CONFLICT DO NOTHING"),
+)
+
+
+def analyze_grown(conn: psycopg.Connection[Any], loaded: dict[str, int]) -> None:
+    """Refresh the planner's statistics of a table an ingest just grew by over a tenth.
+
+    Without them, right after a first large load, the planner takes ``key = ANY(…)`` lookups for
+    whole-table scans (measured: 20x slower) until autovacuum comes by, up to minutes later.
+    Run after commit, so that no lock is held across the ingest; statistics are an optimization,
+    so a failure here is left to autovacuum rather than reported for a committed ingest.
+    """
+    for table, rows in loaded.items():
+        found = conn.execute(
+            "SELECT reltuples FROM pg_class WHERE oid = %s::regclass", (table,)
+        ).fetchone()
+        if found is not None and rows > 0.1 * max(float(found[0]), 0.0):
+            conn.execute(f"ANALYZE {table}".encode())
+
+
+# The breaches columns in the order of Breach's fields: a row maps to Breach(**…) and back.
+BREACH_FIELDS = [field.name for field in fields(Breach) if field.name != "parents"]
+_COLUMNS = ", ".join(BREACH_FIELDS).replace("data_classes_mask", "data_classes")
+_MARKS = ", ".join(["%s"] * len(BREACH_FIELDS))
+INSERT_BREACH = f"INSERT INTO breaches ({_COLUMNS}) VALUES ({_MARKS}) RETURNING id".encode()  # noqa: S608
+SELECT_BREACHES = (  # all of them (name NULL), or the one named
+    f"SELECT id, {_COLUMNS} FROM breaches WHERE %(name)s::text IS NULL OR name = %(name)s "  # noqa: S608
+    'ORDER BY added_date, name COLLATE "C"'
+).encode()
+SELECT_PARENTS = b"""
+    SELECT p.child_id, b.name, p.share, p.coverage FROM parents p
+    JOIN breaches b ON b.id = p.parent_id WHERE p.child_id = ANY(%s)
+    ORDER BY p.share DESC, b.name COLLATE "C"
+"""
+# Two ingests of one name queue on this lock, so the second sees the first's outcome.
+LOCK_BREACH = f"SELECT pg_advisory_xact_lock({BREACH_LOCK}, hashtext(%s))".encode()
+INSERT_SOURCE = b"""
+    INSERT INTO sources (sha256, breach_id, bytes, added_date) VALUES (%s, %s, %s, %s)
+    ON CONFLICT DO NOTHING
+"""
+FINISH_BREACH = b"UPDATE breaches SET pwn_count = %s, data_classes = %s WHERE id = %s"
+UPSERT_LINEAGE = b"""
+    INSERT INTO lineage (breach_id, verdict, people, new_share) VALUES (%s, %s, %s, %s)
+    ON CONFLICT (breach_id) DO UPDATE SET
+        verdict = excluded.verdict, people = excluded.people, new_share = excluded.new_share
+"""
+INSERT_PARENT = b"""
+    INSERT INTO parents (child_id, parent_id, share, coverage)
+    SELECT %s, id, %s, %s FROM breaches WHERE name = %s
+"""
+UPSERT_SKETCH = b"""
+    INSERT INTO sketches (breach_id, keys, minhash) VALUES (%s, %s, %s)
+    ON CONFLICT (breach_id) DO UPDATE SET keys = excluded.keys, minhash = excluded.minhash
+"""
+SELECT_SKETCHES = b"""
+    SELECT b.name, s.keys, s.minhash FROM sketches s
+    JOIN breaches b ON b.id = s.breach_id ORDER BY b.name COLLATE "C"
+"""
+# Lookups by key take an array of up to a few thousand keys: one round trip per batch. The array
+# is sent in binary (%(k)b): twice the lookups per second of the hex text form, measured.
+# ``only``: NULL for every breach, else an array of names (empty: none).
+SELECT_MEMBERSHIPS = b"""
+    SELECT e.key, b.name FROM exposures e JOIN breaches b ON b.id = e.breach_id
+    WHERE e.key = ANY(%(k)b) AND (%(only)s::text[] IS NULL OR b.name = ANY(%(only)s::text[]))
+    UNION
+    SELECT l.key, b.name FROM link_keys l JOIN breaches b ON b.id = l.breach_id
+    WHERE l.key = ANY(%(k)b) AND (%(only)s::text[] IS NULL OR b.name = ANY(%(only)s::text[]))
+"""
+SELECT_EXPOSURES = b"""
+    SELECT e.key, b.name, e.classes FROM exposures e JOIN breaches b ON b.id = e.breach_id
+    WHERE e.key = ANY(%(k)b) ORDER BY b.breach_date, b.name COLLATE "C"
 """
 
 

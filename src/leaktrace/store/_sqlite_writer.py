@@ -26,14 +26,15 @@ class SQLiteWriter:
 
     def add_links(self, keys: Iterable[bytes]) -> None:
         self._conn.executemany(
-            "INSERT OR IGNORE INTO link_keys (key, breach_id) VALUES (?, ?)",
+            # ON CONFLICT, not OR IGNORE: OR IGNORE would also swallow the CHECK on the key length.
+            "INSERT INTO link_keys (key, breach_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
             ((key, self._breach_id) for key in keys),
         )
 
     def add_source(self, sha256: str, size: int) -> None:
         self._conn.execute(
-            "INSERT OR IGNORE INTO sources (sha256, breach_id, bytes, added_date) "
-            "VALUES (?, ?, ?, ?)",
+            "INSERT INTO sources (sha256, breach_id, bytes, added_date) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (sha256, self._breach_id, size, dt.datetime.now(dt.UTC).isoformat()),
         )
 

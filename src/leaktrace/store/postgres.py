@@ -13,48 +13,32 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import fields
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from typing import Any
 
 import psycopg
 from psycopg_pool import ConnectionPool
 
 from leaktrace.errors import ConflictError, KeyFileError, NotFoundError, StoreError
-from leaktrace.store._pg_schema import (
-    BREACH_LOCK,
-    COPY_EXPOSURES,
-    COPY_LINKS,
-    MERGE_EXPOSURES,
-    MERGE_LINKS,
-    STAGING,
-    migrate,
-)
+from leaktrace.store import _pg_schema as sql
 from leaktrace.store._protocol import RangeEntry
 from leaktrace.store.models import Breach, Lineage, Parent
 
 __all__ = ["PostgresStore"]
 
 Conn = psycopg.Connection[Any]
-# The breaches columns in the order of Breach's fields: a row maps to Breach(*row) and back.
-_FIELDS = [field.name for field in fields(Breach) if field.name != "parents"]
-_COLUMNS = ", ".join(_FIELDS).replace("data_classes_mask", "data_classes")
-_MARKS = ", ".join(["%s"] * len(_FIELDS))
-_INSERT_BREACH = f"INSERT INTO breaches ({_COLUMNS}) VALUES ({_MARKS}) RETURNING id".encode()  # noqa: S608
-_SELECT_BREACHES = (  # all of them (name NULL), or the one named
-    f"SELECT id, {_COLUMNS} FROM breaches WHERE %(name)s::text IS NULL OR name = %(name)s "  # noqa: S608
-    'ORDER BY added_date, name COLLATE "C"'
-).encode()
 _BATCH = 10_000  # keys per ANY(%s) array: bounded messages, few round trips
 
 
 class _Writer:
+    """The :class:`~leaktrace.store.IngestWriter` of one open ingest transaction."""
+
     def __init__(self, conn: Conn, breach_id: int) -> None:
-        self._conn = conn
-        self._breach_id = breach_id
-        self._staged = False
-        self.finished = False
+        self._conn, self._id = conn, breach_id
+        self._staged = self.finished = False
+        self.loaded: dict[str, int] = {}  # rows merged per table
 
     def _copy(self, statement: bytes, types: list[str], rows: Iterable[tuple[Any, ...]]) -> None:
         try:
@@ -68,48 +52,43 @@ class _Writer:
         self._staged = True
 
     def add(self, exposures: Iterable[tuple[bytes, int]]) -> None:
-        self._copy(COPY_EXPOSURES, ["bytea", "int8"], exposures)
+        self._copy(sql.COPY_EXPOSURES, ["bytea", "int8"], exposures)
 
     def add_links(self, keys: Iterable[bytes]) -> None:
-        self._copy(COPY_LINKS, ["bytea"], ((key,) for key in keys))
+        self._copy(sql.COPY_LINKS, ["bytea"], ((key,) for key in keys))
 
     def merge(self) -> None:
         """Move staged keys into the real tables; before any read and before commit."""
         if self._staged:
-            for statement in (MERGE_EXPOSURES, MERGE_LINKS):
-                self._conn.execute(statement, {"breach": self._breach_id})
+            first, self._staged = not self.loaded, False
+            for table, insert, merge in sql.MERGES:
+                cursor = self._conn.execute(insert if first else merge, {"breach": self._id})
+                self.loaded[table] = self.loaded.get(table, 0) + max(cursor.rowcount, 0)
             self._conn.execute("TRUNCATE stage_exposures, stage_links")
-            self._staged = False
 
     def add_source(self, sha256: str, size: int) -> None:
-        self._conn.execute(
-            "INSERT INTO sources (sha256, breach_id, bytes, added_date) "
-            "VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
-            (sha256, self._breach_id, size, dt.datetime.now(dt.UTC)),
-        )
+        self._conn.execute(sql.INSERT_SOURCE, (sha256, self._id, size, dt.datetime.now(dt.UTC)))
 
     def set_lineage(self, lineage: Lineage) -> None:
-        conn = self._conn
-        conn.execute("DELETE FROM parents WHERE child_id = %s", (self._breach_id,))
-        conn.execute(
-            "INSERT INTO lineage (breach_id, verdict, people, new_share) VALUES (%s, %s, %s, %s) "
-            "ON CONFLICT (breach_id) DO UPDATE SET verdict = excluded.verdict, "
-            "people = excluded.people, new_share = excluded.new_share",
-            (self._breach_id, lineage.verdict, lineage.people, lineage.new_share),
-        )
-        conn.cursor().executemany(
-            "INSERT INTO parents (child_id, parent_id, share, coverage) "
-            "SELECT %s, id, %s, %s FROM breaches WHERE name = %s",
-            [(self._breach_id, p.share, p.coverage, p.name) for p in lineage.parents],
-        )
+        self._conn.execute("DELETE FROM parents WHERE child_id = %s", (self._id,))
+        row = (self._id, lineage.verdict, lineage.people, lineage.new_share)
+        self._conn.execute(sql.UPSERT_LINEAGE, row)
+        parents = [(self._id, p.share, p.coverage, p.name) for p in lineage.parents]
+        self._conn.cursor().executemany(sql.INSERT_PARENT, parents)
+
+    def set_sketch(self, keys: int, minhash: bytes) -> None:
+        self._conn.execute(sql.UPSERT_SKETCH, (self._id, keys, minhash))
 
     def finish(self, pwn_count: int, data_classes_mask: int) -> None:
         self.merge()
-        self._conn.execute(
-            "UPDATE breaches SET pwn_count = %s, data_classes = %s WHERE id = %s",
-            (pwn_count, data_classes_mask, self._breach_id),
-        )
+        self._conn.execute(sql.FINISH_BREACH, (pwn_count, data_classes_mask, self._id))
         self.finished = True
+
+
+def _line(exc: Exception) -> str:
+    # libpq's messages span lines and name host and port at most, never the password; errors
+    # are shown as one line.
+    return " ".join(str(exc).split())
 
 
 def _configure(conn: Conn) -> None:
@@ -123,16 +102,20 @@ class PostgresStore:
     def __init__(self, url: str, *, max_connections: int = 8, timeout: float = 30.0) -> None:
         try:
             with psycopg.connect(url, autocommit=True, connect_timeout=int(timeout)) as conn:
-                self.schema_version = migrate(conn)
+                self.schema_version = sql.migrate(conn)
         except psycopg.Error as exc:
-            # libpq's message names host and port at most, never the password.
-            raise StoreError(f"PostgreSQL: not a usable leaktrace database ({exc})") from None
+            raise StoreError(
+                f"PostgreSQL: not a usable leaktrace database ({_line(exc)})"
+            ) from None
         self._pool: ConnectionPool[Conn] = ConnectionPool(
             url,
             min_size=1,
             max_size=max_connections,
             kwargs={"autocommit": True},
             configure=_configure,
+            # A round trip per checkout, so a connection the server or a proxy dropped while idle
+            # (restart, failover, idle timeout) is replaced instead of failing one request.
+            check=ConnectionPool.check_connection,
             timeout=timeout,
             open=True,
             name="leaktrace",
@@ -154,7 +137,7 @@ class PostgresStore:
             with self._pool.connection() as conn:
                 yield conn
         except psycopg.OperationalError as exc:  # server gone, pool exhausted: one clean line
-            raise StoreError(f"PostgreSQL store unavailable ({exc})") from None
+            raise StoreError(f"PostgreSQL store unavailable ({_line(exc)})") from None
 
     def key_id(self) -> str | None:
         with self._conn() as conn:
@@ -178,43 +161,41 @@ class PostgresStore:
     def ingest(self, breach: Breach, *, replace: bool = False) -> Iterator[_Writer]:
         if getattr(self._local, "writer", None) is not None:
             raise StoreError("an ingest is already open on this thread")
-        with self._conn() as conn, conn.transaction():
-            # Two ingests of one name queue here, so the second sees the first's outcome.
-            conn.execute(
-                "SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (BREACH_LOCK, breach.name)
-            )
-            if replace:
-                conn.execute("DELETE FROM breaches WHERE name = %s", (breach.name,))
-            elif conn.execute("SELECT 1 FROM breaches WHERE name = %s", (breach.name,)).fetchone():
-                raise ConflictError(f"breach {breach.name!r} already exists")
-            values = tuple(getattr(breach, name) for name in _FIELDS)
-            row = conn.execute(_INSERT_BREACH, values).fetchone()
-            assert row is not None
-            conn.execute(STAGING.encode())
-            writer = _Writer(conn, int(row[0]))
-            self._local.conn, self._local.writer = conn, writer
-            try:
-                yield writer
-            finally:
-                self._local.conn = self._local.writer = None
-            if not writer.finished:
-                raise StoreError("ingest ended without finish(); nothing was stored")
-            writer.merge()  # keys added after finish() are stored too, as in SQLite
+        with self._conn() as conn:
+            with conn.transaction():
+                # Two ingests of one name queue here, so the second sees the first's outcome.
+                conn.execute(sql.LOCK_BREACH, (breach.name,))
+                if replace:
+                    conn.execute("DELETE FROM breaches WHERE name = %s", (breach.name,))
+                elif conn.execute(
+                    "SELECT 1 FROM breaches WHERE name = %s", (breach.name,)
+                ).fetchone():
+                    raise ConflictError(f"breach {breach.name!r} already exists")
+                values = tuple(getattr(breach, name) for name in sql.BREACH_FIELDS)
+                row = conn.execute(sql.INSERT_BREACH, values).fetchone()
+                conn.execute(sql.STAGING)
+                writer = self._local.writer = _Writer(conn, int(row[0]))  # type: ignore[index]
+                self._local.conn = conn
+                try:
+                    yield writer
+                finally:
+                    self._local.conn = self._local.writer = None
+                if not writer.finished:
+                    raise StoreError("ingest ended without finish(); nothing was stored")
+                writer.merge()  # keys added after finish() are stored too, as in SQLite
+            with suppress(psycopg.Error):  # committed: fresher statistics are only a bonus
+                sql.analyze_grown(conn, writer.loaded)
 
     def _breaches(self, name: str | None) -> list[Breach]:
-        parents: dict[int, list[Parent]] = {}
+        parents: defaultdict[int, list[Parent]] = defaultdict(list)
         with self._conn() as conn, conn.transaction():  # one snapshot: breaches and parents
-            rows = conn.execute(_SELECT_BREACHES, {"name": name}).fetchall()
-            for child, parent, share, coverage in conn.execute(
-                "SELECT p.child_id, b.name, p.share, p.coverage FROM parents p "
-                "JOIN breaches b ON b.id = p.parent_id WHERE p.child_id = ANY(%s) "
-                'ORDER BY p.share DESC, b.name COLLATE "C"',
-                ([row[0] for row in rows],),
-            ):
-                parents.setdefault(child, []).append(Parent(parent, share, coverage))
+            rows = conn.execute(sql.SELECT_BREACHES, {"name": name}).fetchall()
+            ids = [row[0] for row in rows]
+            for child, parent, share, coverage in conn.execute(sql.SELECT_PARENTS, (ids,)):
+                parents[child].append(Parent(parent, share, coverage))
         return [
             Breach(
-                **dict(zip(_FIELDS, row[1:], strict=True)), parents=tuple(parents.get(row[0], ()))
+                **dict(zip(sql.BREACH_FIELDS, row[1:], strict=True)), parents=tuple(parents[row[0]])
             )
             for row in rows
         ]
@@ -250,15 +231,16 @@ class PostgresStore:
         low = (prefix << shift).to_bytes(16, "big")
         high = (prefix + 1) << shift
         # The last prefix has no upper bound: every 16-byte key at or above ``low`` is in it.
-        upper = "AND e.key < %s " if high < 1 << 128 else ""
+        upper = "AND e.key < %b " if high < 1 << 128 else ""
         params = (low, high.to_bytes(16, "big")) if upper else (low,)
         entries: list[RangeEntry] = []
         with self._conn() as conn:
             cursor = conn.execute(
                 "SELECT e.key, b.name FROM exposures e JOIN breaches b ON b.id = e.breach_id "  # noqa: S608
-                f"WHERE e.key >= %s {upper}AND NOT b.is_sensitive "
+                f"WHERE e.key >= %b {upper}AND NOT b.is_sensitive "
                 'ORDER BY e.key, b.name COLLATE "C"',
                 params,
+                binary=True,  # keys travel as raw bytes, not hex text
             )
             for key, name in cursor:
                 if entries and entries[-1][0] == key:
@@ -288,30 +270,31 @@ class PostgresStore:
             ).fetchall()
         return [(str(c), str(p), float(s), float(v)) for c, p, s, v in rows]
 
-    def _by_key(self, query: bytes, keys: Sequence[bytes]) -> Iterator[tuple[Any, ...]]:
+    def _by_key(
+        self, query: bytes, keys: Sequence[bytes], only: list[str] | None = None
+    ) -> Iterator[tuple[Any, ...]]:
         with self._conn() as conn:
             for start in range(0, len(keys), _BATCH):
-                yield from conn.execute(query, {"k": list(keys[start : start + _BATCH])})
+                chunk = list(keys[start : start + _BATCH])
+                yield from conn.execute(query, {"k": chunk, "only": only}, binary=True)
 
-    def memberships(self, keys: Sequence[bytes]) -> dict[bytes, set[str]]:
+    def sketches(self) -> list[tuple[str, int, bytes]]:
+        with self._conn() as conn:
+            rows = conn.execute(sql.SELECT_SKETCHES).fetchall()
+        return [(str(n), int(k), bytes(m)) for n, k, m in rows]
+
+    def memberships(
+        self, keys: Sequence[bytes], only: Collection[str] | None = None
+    ) -> dict[bytes, set[str]]:
         found: dict[bytes, set[str]] = {}
-        for key, name in self._by_key(
-            b"SELECT e.key, b.name FROM exposures e JOIN breaches b ON b.id = e.breach_id "
-            b"WHERE e.key = ANY(%(k)s) UNION "
-            b"SELECT l.key, b.name FROM link_keys l JOIN breaches b ON b.id = l.breach_id "
-            b"WHERE l.key = ANY(%(k)s)",
-            keys,
-        ):
+        # None: every breach; an empty collection matches none (ANY('{}') is false).
+        names = None if only is None else sorted(only)
+        for key, name in self._by_key(sql.SELECT_MEMBERSHIPS, keys, names):
             found.setdefault(bytes(key), set()).add(name)
         return found
 
     def exposures(self, keys: Sequence[bytes]) -> dict[bytes, list[tuple[str, int]]]:
         found: dict[bytes, list[tuple[str, int]]] = {}
-        for key, name, classes in self._by_key(
-            b"SELECT e.key, b.name, e.classes FROM exposures e "
-            b"JOIN breaches b ON b.id = e.breach_id WHERE e.key = ANY(%(k)s) "
-            b'ORDER BY b.breach_date, b.name COLLATE "C"',
-            keys,
-        ):
+        for key, name, classes in self._by_key(sql.SELECT_EXPOSURES, keys):
             found.setdefault(bytes(key), []).append((name, int(classes)))
         return found

@@ -198,12 +198,15 @@ class SQLiteStore:
         shift = 128 - prefix_bits
         low = (prefix << shift).to_bytes(16, "big")
         high_int = (prefix + 1) << shift
+        # A plain upper bound lets SQLite stop the index scan at the end of the range. Past the
+        # last prefix, a 17-byte blob sorts after every 16-byte key (memcmp, then length).
+        high = high_int.to_bytes(16, "big") if high_int < 1 << 128 else b"\xff" * 17
         with self._lock:
             cursor = self._conn.execute(
                 "SELECT e.key, b.name FROM exposures e JOIN breaches b ON b.id = e.breach_id "
-                "WHERE e.key >= ? AND (? OR e.key < ?) AND b.is_sensitive = 0 "
+                "WHERE e.key >= ? AND e.key < ? AND b.is_sensitive = 0 "
                 "ORDER BY e.key, b.name",
-                (low, high_int >= 1 << 128, (high_int % (1 << 128)).to_bytes(16, "big")),
+                (low, high),
             )
             entries: list[RangeEntry] = []
             for key, name in cursor:

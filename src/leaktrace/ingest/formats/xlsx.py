@@ -87,7 +87,9 @@ def read_xlsx_tables(
 ) -> Iterator[Table]:
     """The sheets of the workbook in ``stream`` (seekable) that have at least one row."""
     try:
-        import openpyxl  # 0.1 s to import: only when a workbook shows up
+        # 0.1 s to import: only when a workbook shows up.
+        import openpyxl
+        from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
         workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True)
     except UnreadableFileError:
