@@ -20,7 +20,10 @@ import httpx
 import pytest
 import uvicorn
 
+from leaktrace.api import create_app
+from leaktrace.config import Settings
 from leaktrace.crypto import ServerKey, index_key, load_or_create_key, oprf
+from leaktrace.errors import InputError, LeaktraceError, NotFoundError, StoreError
 from leaktrace.identifiers import encode
 from leaktrace.lookup import Client
 from leaktrace.lookup.http import HttpTransport
@@ -358,3 +361,46 @@ def test_no_identifier_or_element_in_logs_or_responses(world: World) -> None:
     assert all(re.search(r"client=[0-9a-f]{12} method=", line) for line in access)
     assert not any("127.0.0.1" in line or MARK in line for line in access)
     assert any("path=/v1/range/{prefix} status=400" in line for line in access)
+
+
+class _BrokenStore:
+    """A store whose range query fails with a message that must not leave the server."""
+
+    def __init__(self, inner: SQLiteStore, error: Exception) -> None:
+        self._inner = inner
+        self._error = error
+
+    def range_entries(self, prefix: int, prefix_bits: int = 20) -> Any:
+        raise self._error
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
+@pytest.mark.parametrize("error", [RuntimeError(MARK), StoreError(f"/secret/path {MARK}")])
+def test_unexpected_errors_are_bare_500s(
+    home: Path, server_key: ServerKey, error: Exception, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = SQLiteStore(home / "leaktrace.db")
+    broken = _BrokenStore(store, error)
+    app = create_app(Settings(home=home), broken, server_key)  # type: ignore[arg-type]
+    with caplog.at_level("INFO"), serve_in_thread(app) as url:
+        response = httpx.get(url + "/v1/range/00000")
+    store.close()
+    assert response.status_code == 500
+    assert response.json() == {"error": "internal error"}
+    assert MARK not in caplog.text
+    assert type(error).__name__ in caplog.text
+
+
+def test_transport_maps_errors(world: World) -> None:
+    with HttpTransport(world.server.url) as transport:
+        with pytest.raises(NotFoundError):
+            transport.breach("Unknown")
+        with pytest.raises(InputError, match="invalid OPRF input"):
+            transport.evaluate(["00" * 32])
+        assert len(transport.breaches()) == 2
+    with pytest.raises(InputError):
+        HttpTransport("ftp://example.org")
+    with pytest.raises(LeaktraceError, match=r"cannot reach the server at http://127\.0\.0\.1:1 "):
+        HttpTransport("http://user:pw@127.0.0.1:1").range("00000")

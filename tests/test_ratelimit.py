@@ -184,3 +184,11 @@ def test_http_rate_limit_shared_by_workers(tmp_path: Path, redis_prefix: str) ->
     assert keys[0].decode().startswith(redis_prefix + "ip:")
     assert 0 < client.pttl(keys[0]) <= 241_000
     client.close()
+
+
+def test_what_counts_as_one_client() -> None:
+    from leaktrace.api.app import _network
+
+    assert _network("::ffff:192.0.2.7") == "192.0.2.7"  # dual-stack IPv4: not one shared bucket
+    assert _network("2001:db8::1") == _network("2001:db8::ffff:1") == "2001:db8::/64"
+    assert _network("192.0.2.7") == "192.0.2.7"

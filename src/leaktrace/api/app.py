@@ -57,6 +57,19 @@ def load_api_tokens(home: Path) -> frozenset[str]:
     return frozenset(digests)
 
 
+def _network(host: str) -> str:
+    """What counts as one client: an IPv4 address (IPv4-mapped too), or an IPv6 /64."""
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return host
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
+
+
 @dataclass(frozen=True, slots=True)
 class ApiState:
     """What the routes need, on ``app.state.leaktrace``."""
@@ -78,17 +91,9 @@ class ApiState:
                 raise HTTPException(401, "unknown API token", {"WWW-Authenticate": "Bearer"})
             return "token:" + digest[:32]
         host = request.client.host if request.client else "-"
-        try:
-            address = ipaddress.ip_address(host)
-            # One IPv6 client holds a whole /64: count it as one.
-            network = (
-                str(ipaddress.ip_network(f"{host}/64", strict=False))
-                if (address.version == 6)
-                else host
-            )
-        except ValueError:
-            network = host
-        return "ip:" + hmac.new(self.id_key, network.encode(), hashlib.sha256).hexdigest()[:32]
+        return (
+            "ip:" + hmac.new(self.id_key, _network(host).encode(), hashlib.sha256).hexdigest()[:32]
+        )
 
 
 def create_app(

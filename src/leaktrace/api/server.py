@@ -13,9 +13,11 @@ from collections.abc import Mapping
 from fastapi import FastAPI
 
 from leaktrace.api.access import LOG_CONFIG
-from leaktrace.api.app import DEFAULT_REDIS_PREFIX, create_app
+from leaktrace.api.app import DEFAULT_REDIS_PREFIX, create_app, load_api_tokens
 from leaktrace.config import Settings
+from leaktrace.crypto import load_or_create_key
 from leaktrace.errors import InputError
+from leaktrace.store import open_store
 
 __all__ = ["REDIS_PREFIX_VAR", "app_from_env", "serve", "worker_environment"]
 
@@ -33,6 +35,17 @@ def worker_environment(settings: Settings, redis_prefix: str) -> dict[str, str |
         "LEAKTRACE_BASE_URL": settings.base_url,
         REDIS_PREFIX_VAR: redis_prefix,
     }
+
+
+def _check_home(settings: Settings) -> None:
+    """What workers will open, opened once here so that a bad home fails before listening."""
+    key = load_or_create_key(settings.home)
+    store = open_store(settings.home, settings.database_url)
+    try:
+        store.bind_key(key.key_id)
+    finally:
+        store.close()
+    load_api_tokens(settings.home)
 
 
 def app_from_env(env: Mapping[str, str] | None = None) -> FastAPI:
@@ -66,10 +79,11 @@ def serve(
         "server_header": False,
         "timeout_graceful_shutdown": 5,
     }
-    app = create_app(settings, redis_prefix=redis_prefix)  # fails early on a bad home
     if workers <= 1:
+        app = create_app(settings, redis_prefix=redis_prefix)  # fails early on a bad home
         uvicorn.run(app, **options)  # type: ignore[arg-type]
         return
+    _check_home(settings)
     for name, value in worker_environment(settings, redis_prefix).items():
         if value is None:
             os.environ.pop(name, None)

@@ -140,7 +140,9 @@ class HttpTransport:
         if not _PREFIX.fullmatch(prefix):
             raise InputError("range prefix must be 5 hexadecimal digits")
         answer = self._request("GET", f"/v1/range/{prefix.lower()}")
-        entries = answer.get("entries") if isinstance(answer, dict) else None
+        if not isinstance(answer, dict) or answer.get("prefix") != prefix.lower():
+            raise self._invalid()
+        entries = answer.get("entries")
         if not isinstance(entries, list) or not all(
             isinstance(e, dict)
             and isinstance(e.get("suffix"), str)
@@ -148,7 +150,7 @@ class HttpTransport:
             for e in entries
         ):
             raise self._invalid()
-        return dict(answer)
+        return answer
 
     def breach(self, name: str) -> dict[str, Any]:
         answer = self._request("GET", f"/v1/breaches/{validate_breach_name(name)}")

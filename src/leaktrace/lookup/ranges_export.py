@@ -245,8 +245,9 @@ def export_ranges(
 ) -> ExportReport:
     """Export all ranges (or only ``prefixes``, in place) and the breach documents to ``out``.
 
-    A full export is written beside ``out`` first and swapped in at the end, so a failure or
-    an interruption leaves the previous export untouched.
+    A full export is staged inside ``out`` and swapped in at the end, so a failure or an
+    interruption leaves the previous export untouched. ``jobs`` > 1 starts worker processes
+    with ``spawn``: a script calling this needs the ``if __name__ == "__main__":`` guard.
     """
     started = time.perf_counter()
     report = progress or (lambda done, total: None)
