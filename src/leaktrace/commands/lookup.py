@@ -27,6 +27,7 @@ from leaktrace.lookup import (
 )
 from leaktrace.lookup.advice import LANGS
 from leaktrace.lookup.ranges_export import default_jobs
+from leaktrace.lookup.ranges_upload import is_remote, upload_export
 
 __all__ = ["check", "export_ranges_command", "serve"]
 
@@ -136,12 +137,18 @@ def serve(
 
 def export_ranges_command(
     ctx: typer.Context,
-    folder: Annotated[Path, typer.Argument(help="Output folder (new, or a previous export).")],
+    folder: Annotated[
+        str,
+        typer.Argument(help="Output folder (new, or a previous export), or s3://bucket/prefix."),
+    ],
     prefix: Annotated[
         list[str] | None,
         typer.Option("--prefix", help="Export only this range (repeatable); default: all."),
     ] = None,
     jobs: Annotated[int, typer.Option(min=0, help="Worker processes (0: one per core).")] = 0,
+    endpoint_url: Annotated[
+        str | None, typer.Option(help="S3-compatible endpoint (object storage other than AWS).")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Write all 2^20 ranges and the breach documents as static files, as the API serves them."""
@@ -163,14 +170,30 @@ def export_ranges_command(
         ):
             store.bind_key(key.key_id)
             task = bar.add_task("export", total=None)
-            report = export_ranges(
-                store,
-                key,
-                folder,
-                prefixes=prefix or None,
-                jobs=jobs or default_jobs(),
-                progress=lambda done, total: bar.update(task, completed=done, total=total),
-            )
+
+            def on_progress(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            if is_remote(folder):
+                options = {"client_kwargs": {"endpoint_url": endpoint_url}} if endpoint_url else {}
+                report = upload_export(
+                    store,
+                    key,
+                    folder,
+                    prefixes=prefix or None,
+                    jobs=jobs or default_jobs(),
+                    progress=on_progress,
+                    storage_options=options,
+                )
+            else:
+                report = export_ranges(
+                    store,
+                    key,
+                    Path(folder),
+                    prefixes=prefix or None,
+                    jobs=jobs or default_jobs(),
+                    progress=on_progress,
+                )
         if as_json:
             emit_json({"folder": str(folder), **report.to_json()})
         else:
