@@ -32,7 +32,7 @@ unit: install
 test: lint typecheck unit
 
 bench: install
-	$(BIN)/python benchmarks/oprf.py
+	$(BIN)/python benchmarks/run_all.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_HOME) .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -27,11 +26,12 @@ from pathlib import Path
 from leaktrace.crypto import load_or_create_key
 from leaktrace.ingest import Options, ingest_file
 from leaktrace.store import Breach, SQLiteStore
-home, leak, workers = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+home, leak, workers, dask = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 store = SQLiteStore(home / "db")
 breach = Breach("Bench", "Bench", dt.date(2021, 1, 1), dt.datetime.now(dt.UTC))
 start = time.perf_counter()
-report = ingest_file(leak, store, load_or_create_key(home), breach, opts=Options(workers=workers))
+opts = Options(workers=workers, dask=dask or None)
+report = ingest_file(leak, store, load_or_create_key(home), breach, opts=opts)
 seconds = time.perf_counter() - start
 peak_kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
@@ -40,10 +40,10 @@ print(json.dumps({"ids": sum(report.identifiers.values()), "seconds": seconds,
 """
 
 
-def ingest(leak: Path, workers: int) -> dict[str, float]:
+def ingest(leak: Path, workers: int, dask: str = "") -> dict[str, float]:
     with tempfile.TemporaryDirectory() as home:
         out = subprocess.run(
-            [sys.executable, "-c", _CHILD, home, str(leak), str(workers)],
+            [sys.executable, "-c", _CHILD, home, str(leak), str(workers), dask],
             check=True,
             capture_output=True,
             text=True,
@@ -73,21 +73,22 @@ def main() -> None:
         one = ingest(small, 1)
         many = ingest(small, cores)
         big = ingest(large, cores)
+        on_dask = ingest(large, cores, "local")
     ceiling = bare_oprf(int(one["ids"]))
     print(f"people: {args.people:,} (x1), {args.people * 10:,} (x10); cores: {cores}")
-    print(f"{'bare OPRF loop, 1 core (baseline)':<40} {ceiling:>10,.0f} ids/s  1.00x")
+    print(f"{'bare OPRF loop, 1 core (baseline)':<46} {ceiling:>10,.0f} ids/s  1.00x")
     for label, run in (
         ("ingest, 1 process", one),
         (f"ingest, {cores} processes", many),
         (f"ingest x10, {cores} processes", big),
+        (f"ingest x10, Dask LocalCluster, {cores} workers", on_dask),
     ):
         rate = run["ids"] / run["seconds"]
-        print(f"{label:<40} {rate:>10,.0f} ids/s  {rate / ceiling:.2f}x")
+        print(f"{label:<46} {rate:>10,.0f} ids/s  {rate / ceiling:.2f}x")
     print(
         f"peak RSS x1: {many['peak_mb']:.0f} MB; x10: {big['peak_mb']:.0f} MB "
         f"(ratio {big['peak_mb'] / many['peak_mb']:.2f} for 10x the input)"
     )
-    _ = resource
 
 
 if __name__ == "__main__":
