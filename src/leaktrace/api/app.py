@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException
 from leaktrace import __version__
 from leaktrace.api.access import AccessGuard
 from leaktrace.api.errors import install_error_handlers
+from leaktrace.api.phish import router as phish_router
 from leaktrace.api.routes import router
 from leaktrace.config import Settings
 from leaktrace.crypto import ServerKey, load_or_create_key
@@ -152,6 +153,7 @@ def create_app(
     )
     app.state.leaktrace = state
     app.include_router(router)
+    app.include_router(phish_router)
     install_error_handlers(app)
     app.add_middleware(AccessGuard)
     return app

@@ -1,0 +1,75 @@
+"""HTML mail bodies to text and links, with the stdlib ``html.parser``.
+
+Phishing mail hides its real target behind the words of a link (``<a href="http://evil">
+https://www.ameli.fr</a>``), so each anchor is kept as the pair (href, visible text). The parser
+never fetches anything (no images, no styles) and tolerates any broken markup: ``HTMLParser``
+does not raise on bad HTML, it just reports what it can.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+__all__ = ["html_to_text"]
+
+_BLOCK = frozenset(
+    {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "table", "td", "section", "hr"}
+)
+_HIDDEN = frozenset({"script", "style", "head", "title", "template"})
+MAX_LINKS = 200
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chunks: list[str] = []
+        self.links: list[tuple[str, str]] = []
+        self._href: str | None = None
+        self._anchor: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN:
+            self._hidden += 1
+        elif tag in _BLOCK:
+            self.chunks.append("\n")
+        if tag == "a":
+            self._close_anchor()
+            self._href = next((value or "" for name, value in attrs if name == "href"), "")
+            self._anchor = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in _BLOCK:
+            self.chunks.append("\n")
+        if tag == "a":
+            self._close_anchor()
+
+    def handle_data(self, data: str) -> None:
+        if self._hidden:
+            return
+        self.chunks.append(data)
+        if self._href is not None:
+            self._anchor.append(data)
+
+    def _close_anchor(self) -> None:
+        if self._href is not None and len(self.links) < MAX_LINKS:
+            self.links.append((self._href.strip(), " ".join("".join(self._anchor).split())))
+        self._href = None
+        self._anchor = []
+
+
+def html_to_text(html: str) -> tuple[str, list[tuple[str, str]]]:
+    """The visible text of an HTML body and its anchors as ``(href, text)`` pairs."""
+    collector = _Collector()
+    try:
+        collector.feed(html)
+        collector.close()
+    except (AssertionError, ValueError):
+        # Very old Pythons raised on some malformed declarations; keep what was parsed.
+        pass
+    collector._close_anchor()
+    text = "".join(collector.chunks)
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line), collector.links

@@ -1,0 +1,234 @@
+"""Messages to analyse: SMS text, plain e-mail text, or a raw RFC 5322 (.eml) e-mail.
+
+:func:`parse_message` is the one entry point. It refuses, with one :class:`InputError`, what
+cannot be a message: nothing, something too large, binary data, an .eml cut short. An .eml is
+read with the stdlib ``email`` package (``policy.default``); its HTML parts go through
+:mod:`leaktrace.phishing._html` so that link targets and link texts are both kept. Nothing is
+ever fetched: images, links and attachments are only described, by name and type.
+"""
+
+from __future__ import annotations
+
+import email
+import re
+from dataclasses import dataclass, field
+from email import policy
+from email.errors import CloseBoundaryNotFoundDefect, StartBoundaryNotFoundDefect
+from email.message import Message as StdMessage
+from email.utils import parseaddr
+from typing import Literal
+
+from leaktrace.errors import InputError
+from leaktrace.phishing._html import html_to_text
+
+__all__ = [
+    "MAX_EML_BYTES",
+    "MAX_TEXT_CHARS",
+    "Attachment",
+    "Channel",
+    "Message",
+    "looks_like_eml",
+    "parse_message",
+]
+
+Channel = Literal["sms", "email"]
+MAX_TEXT_CHARS = 200_000  # far above any SMS or mail text; protects the regexes' running time
+MAX_EML_BYTES = 10_000_000  # a mail with a few attachments
+_HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]", re.MULTILINE)
+_KEY_HEADERS = re.compile(
+    rb"^(from|received|return-path|message-id|mime-version|date|to):", re.IGNORECASE | re.MULTILINE
+)
+_SUBJECT_LINE = re.compile(r"^\s*(objet|subject|sujet)\s*:\s*(.*)$", re.IGNORECASE)
+_AUTH = re.compile(r"\b(spf|dkim|dmarc)\s*=\s*([a-z]+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """An attachment as declared: never opened."""
+
+    filename: str
+    content_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """What the rules look at. ``body`` is plain text; HTML anchors are in ``links``."""
+
+    channel: Channel
+    body: str
+    subject: str = ""
+    from_name: str = ""
+    from_addr: str = ""
+    reply_to: str = ""
+    return_path: str = ""
+    auth: dict[str, str] = field(default_factory=dict)  # {"spf": "pass", "dmarc": "fail"}
+    links: tuple[tuple[str, str], ...] = ()  # HTML anchors as (href, visible text)
+    attachments: tuple[Attachment, ...] = ()
+    is_eml: bool = False
+
+    @property
+    def text(self) -> str:
+        """Subject and body, the text every lure rule reads."""
+        return f"{self.subject}\n{self.body}" if self.subject else self.body
+
+
+def looks_like_eml(data: bytes) -> bool:
+    """A block of at least two header lines, one of them a transport header, at the top."""
+    head = data[:4096].lstrip()
+    block = re.split(rb"\r?\n\r?\n", head, maxsplit=1)[0]
+    return (
+        _HEADER.match(block) is not None
+        and len(_HEADER.findall(block)) >= 2
+        and _KEY_HEADERS.search(block) is not None
+    )
+
+
+def _check_text(text: str) -> str:
+    if not text.strip():
+        raise InputError("the message is empty")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"the message is too large (more than {MAX_TEXT_CHARS:,} characters)")
+    controls = sum(1 for ch in text[:4096] if ch < " " and ch not in "\t\r\n\f")
+    if "\x00" in text or controls > len(text[:4096]) // 10:
+        raise InputError("the message is not text (binary data?)")
+    return text
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Windows-1252 is the usual other encoding of French text files; it decodes any byte.
+        return data.decode("cp1252", errors="replace")
+
+
+def _plain(text: str, channel: Channel) -> Message:
+    subject, body = "", text
+    if channel == "email":
+        first, _, rest = text.lstrip().partition("\n")
+        match = _SUBJECT_LINE.match(first)
+        if match:
+            subject, body = match.group(2).strip(), rest
+    return Message(channel=channel, body=body.strip(), subject=subject)
+
+
+def _header(msg: StdMessage, name: str) -> str:
+    """A header decoded by ``policy.default`` (RFC 2047 words in From and Subject)."""
+    try:
+        return " ".join(str(value) for value in msg.get_all(name, []))
+    except Exception:  # hostile headers make the header parser raise assorted errors
+        return ""
+
+
+def _raw(msg: StdMessage, name: str) -> str:
+    """A header as written: for machine-made headers, parsing them costs more than it gives."""
+    wanted = name.lower()
+    return " ".join(str(value) for key, value in msg.raw_items() if key.lower() == wanted)
+
+
+def _part_info(part: StdMessage) -> tuple[str, str, str, str | None]:
+    """(content type, charset, file name, disposition), each header parsed once.
+
+    ``get_content_type()``, ``get_filename()`` and ``get_content()`` would re-parse the same
+    headers up to nine times per part: that was most of the cost of reading an .eml.
+    """
+    ctype, charset, filename, disposition = part.get_default_type(), "utf-8", "", None
+    try:
+        header = part.get("content-type")
+        if header is not None:
+            ctype = str(getattr(header, "content_type", ctype)).lower()
+            params = dict(getattr(header, "params", {}))
+            charset = str(params.get("charset") or charset)
+            filename = str(params.get("name") or "")
+        header = part.get("content-disposition")
+        if header is not None:
+            disposition = str(getattr(header, "content_disposition", "") or "") or None
+            filename = str(dict(getattr(header, "params", {})).get("filename") or filename)
+    except Exception:  # malformed parameters (RFC 2231) raise assorted errors
+        return ctype, charset, filename, disposition
+    return ctype, charset, filename, disposition
+
+
+def _part_text(part: StdMessage, charset: str) -> str:
+    try:
+        payload = part.get_payload(decode=True)
+    except Exception:  # the stdlib decoders raise assorted errors on hostile input
+        return ""
+    if not isinstance(payload, bytes):
+        return ""
+    try:
+        return payload.decode(charset, errors="replace")
+    except LookupError:  # an unknown charset name
+        return _decode(payload)
+
+
+def _auth(msg: StdMessage) -> dict[str, str]:
+    results: dict[str, str] = {}
+    # The first Authentication-Results header is the one the receiving server added.
+    first = next((str(v) for k, v in msg.raw_items() if k.lower() == "authentication-results"), "")
+    for key, value in _AUTH.findall(first):
+        results.setdefault(key.lower(), value.lower())
+    spf = _raw(msg, "Received-SPF").split()
+    if spf and "spf" not in results:
+        results["spf"] = spf[0].lower()
+    return results
+
+
+def _parse_eml(data: bytes) -> Message:
+    if len(data) > MAX_EML_BYTES:
+        raise InputError(f"the e-mail is too large (more than {MAX_EML_BYTES:,} bytes)")
+    msg = email.message_from_bytes(data, policy=policy.default)
+    texts: list[str] = []
+    links: list[tuple[str, str]] = []
+    attachments: list[Attachment] = []
+    for part in msg.walk():
+        if any(
+            isinstance(d, CloseBoundaryNotFoundDefect | StartBoundaryNotFoundDefect)
+            for d in part.defects
+        ):
+            raise InputError("the e-mail is truncated: a MIME part has no closing boundary")
+        if part.is_multipart():
+            continue
+        ctype, charset, filename, disposition = _part_info(part)
+        if filename or disposition == "attachment":
+            attachments.append(Attachment(filename, ctype))
+        elif ctype == "text/html":
+            text, anchors = html_to_text(_part_text(part, charset))
+            texts.append(text)
+            links.extend(anchors)
+        elif ctype.startswith("text/"):
+            texts.append(_part_text(part, charset))
+    body = "\n".join(t.strip() for t in texts if t.strip())
+    if not body and not attachments:
+        raise InputError("the e-mail has headers but no body: it looks truncated")
+    from_name, from_addr = parseaddr(_header(msg, "From"))
+    return Message(
+        channel="email",
+        body=body[:MAX_TEXT_CHARS],
+        subject=_header(msg, "Subject")[:1000],
+        from_name=from_name,
+        from_addr=from_addr.lower(),
+        reply_to=parseaddr(_raw(msg, "Reply-To"))[1].lower(),
+        return_path=parseaddr(_raw(msg, "Return-Path"))[1].lower(),
+        auth=_auth(msg),
+        links=tuple(links),
+        attachments=tuple(attachments),
+        is_eml=True,
+    )
+
+
+def parse_message(data: str | bytes, channel: Channel | None = None) -> Message:
+    """Parse a message; ``channel=None`` guesses: an .eml is e-mail, anything else an SMS.
+
+    Raises :class:`InputError` for empty, oversized, binary or truncated input.
+    """
+    if channel not in (None, "sms", "email"):
+        raise InputError("channel must be 'sms' or 'email'")
+    raw = data if isinstance(data, bytes) else data.encode("utf-8", errors="replace")
+    if channel != "sms" and looks_like_eml(raw):
+        _check_text(_decode(raw[:8192]))
+        return _parse_eml(raw)
+    if len(raw) > MAX_TEXT_CHARS * 4:
+        raise InputError(f"the message is too large (more than {MAX_TEXT_CHARS:,} characters)")
+    text = _check_text(data if isinstance(data, str) else _decode(data))
+    return _plain(text, channel or "sms")

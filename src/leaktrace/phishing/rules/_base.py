@@ -1,0 +1,158 @@
+"""What every rule shares: the :class:`Rule` record, the :class:`Context` it reads, helpers.
+
+A rule is a pure function of the context returning a short *evidence* string when it fires
+(a domain, a keyword, a category: never the personal data a message quotes) or ``None`` when it
+stays quiet. Its ``rule_id`` is API: clients filter and count on it, so it is never renamed.
+Its ``weight`` is in score points; allow signals have negative weights.
+
+Most lure rules work sentence by sentence on folded text (see :mod:`leaktrace.phishing.text`)
+and ignore a sentence that negates the request: prevention messages say "we will *never* ask
+for your bank details", which must not read as a request for bank details.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from leaktrace.phishing.brands import BRANDS, Brand
+from leaktrace.phishing.domains import is_official
+from leaktrace.phishing.message import Message
+from leaktrace.phishing.text import fold, rx, sentence_spans
+from leaktrace.phishing.urls import Url, find_urls, parse_url
+
+__all__ = [
+    "REQUEST_VERBS",
+    "Context",
+    "Rule",
+    "first_unnegated",
+    "is_negated",
+]
+
+_WORD_END = re.compile(r"[\w'-]*")
+MAX_RULE_CHARS = 8_000  # lures sit in the first lines; bounds the cost of a 200 kB mail
+# One search for "any brand named at all" spares most messages the 30 per-brand searches.
+_ANY_BRAND = rx("|".join(f"(?:{brand.mentions.pattern})" for brand in BRANDS))
+
+# "Never", "no adviser", "do not share it": the sentence warns instead of asking.
+_NEGATION = rx(
+    r"\bjamais\b|\bnever\b|\baucun|\bne (le |la |les |leur )?(communiquez|donnez|partagez|"
+    r"transmettez|divulguez)|\bne (vous )?(demande|demandera|demanderons|demandent)\b|"
+    r"\bdo not (share|give|disclose)|\bdon't (share|give)|\bnot ask\b|\bwill not ask\b"
+)
+# Imperatives and infinitives only: "validation" or "confirmation" is a noun, not a request.
+REQUEST_VERBS = (
+    r"\b(communiqu(ez|er)|(re)?transmett(ez|re)|donn(ez|er)|saisi(r|ssez)|indiqu(ez|er)|"
+    r"renseign(ez|er)|confirm(ez|er)|envoy(ez|er)|fourni(r|ssez)|entr(ez|er)|munissez|"
+    r"mett(re|ez) a jour|mise a jour|actualis(ez|er)|verifi(ez|er)|valid(ez|er)|"
+    r"complet(ez|er)|repond(ez|re)|en reponse|par retour|identifiez|precis(ez|er)|"
+    r"retourn(ez|er)|enter|provide|share|send|reply|verify|submit|give|update|type|input|"
+    r"re-?confirm|confirm|log ?in|sign ?in|saisissant|indiquant|renseignant|confirmant|"
+    r"communiquant|transmettant|envoyant|fournissant|validant|completant|verifiant)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One signal. ``explanation`` holds one sentence in ``fr`` and one in ``en``."""
+
+    rule_id: str
+    weight: int
+    explanation: Mapping[str, str]
+    check: Callable[[Context], str | None]
+
+
+@dataclass
+class Context:
+    """A parsed message with what the rules need computed once: folded text, links, brands."""
+
+    message: Message
+    # Rule ids that fired so far, in rule order: the allow signals (last) read it.
+    fired: set[str] = field(default_factory=set)
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.message.text[:MAX_RULE_CHARS])
+
+    @cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        """Sentence offsets in :attr:`folded`."""
+        return sentence_spans(self.folded)
+
+    @cached_property
+    def sentences(self) -> list[str]:
+        return [self.folded[start:end] for start, end in self.spans]
+
+    @cached_property
+    def urls(self) -> list[Url]:
+        """Links in the text and HTML anchor targets (``mailto:`` and ``#`` ignored)."""
+        found = find_urls(self.message.text[:MAX_RULE_CHARS])
+        seen = {url.raw.lower() for url in found}
+        for href, _text in self.message.links:
+            if href.lower().startswith(("http://", "https://", "www.")):
+                url = parse_url(href)
+                if url is not None and url.raw.lower() not in seen:
+                    seen.add(url.raw.lower())
+                    found.append(url)
+        return found
+
+    @cached_property
+    def foreign_urls(self) -> list[Url]:
+        """Links to hosts that no protected brand or known service owns."""
+        return [url for url in self.urls if not is_official(url.host)]
+
+    @cached_property
+    def text_without_urls(self) -> str:
+        """Folded text with links blanked: a brand named *only* inside a link is no claim."""
+        text = self.folded
+        for url in self.urls:
+            text = text.replace(fold(url.written), " ")
+        return text
+
+    @cached_property
+    def claimed(self) -> list[Brand]:
+        """Protected brands the message speaks for (text, subject or sender's display name)."""
+        where = f"{self.text_without_urls}\n{fold(self.message.from_name)}"
+        if _ANY_BRAND.search(where) is None:
+            return []
+        return [brand for brand in BRANDS if brand.mentions.search(where)]
+
+
+def is_negated(sentence: str) -> bool:
+    """True when the sentence warns ("ne ... jamais", "never") rather than asks."""
+    return _NEGATION.search(sentence) is not None
+
+
+def first_unnegated(ctx: Context, *patterns: re.Pattern[str], window: int = 1) -> str | None:
+    """The first match of the first pattern, in a stretch matching every pattern, not negated.
+
+    A stretch is ``window`` consecutive sentences: requests often span two ("You will get a
+    code. Send it back to us."). Returns the matched text of ``patterns[0]`` (the evidence).
+    Only the sentences where ``patterns[0]`` matches are examined: a long e-mail has hundreds.
+    """
+    text = ctx.folded
+    if any(p.search(text) is None for p in patterns[1:]):
+        return None
+    spans = ctx.spans
+    starts = [start for start, _ in spans]
+    tried: set[int] = set()
+    for match in patterns[0].finditer(text):
+        where = bisect.bisect_right(starts, match.start()) - 1
+        for first in range(max(0, where - window + 1), where + 1):
+            if first in tried:
+                continue
+            tried.add(first)
+            stretch = text[spans[first][0] : spans[min(first + window, len(spans)) - 1][1]]
+            found = patterns[0].search(stretch)
+            if found is None or any(p.search(stretch) is None for p in patterns[1:]):
+                continue
+            if not is_negated(stretch):
+                # Evidence in whole words: "expir" matched, "expiration" is what was written.
+                end = _WORD_END.match(stretch, found.end())
+                return stretch[found.start() : end.end() if end else found.end()].strip()
+        if len(tried) > 50:
+            break  # the lure, if any, is in the first sentences that mention it
+    return None

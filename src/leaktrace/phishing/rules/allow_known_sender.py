@@ -1,0 +1,38 @@
+"""``allow.known_sender``: an e-mail from an official domain, authenticated by the receiver.
+
+The display name can lie and so can ``From``; a ``From`` on an official domain *and* a DMARC
+(or DKIM and SPF) pass in the receiving server's ``Authentication-Results`` cannot. Without
+those headers (a pasted text, a forwarded mail) this signal stays quiet.
+"""
+
+from __future__ import annotations
+
+from leaktrace.phishing.domains import is_official, split_host
+from leaktrace.phishing.rules._base import Context, Rule
+
+__all__ = ["RULE"]
+
+
+def _check(ctx: Context) -> str | None:
+    message = ctx.message
+    if not message.is_eml or "@" not in message.from_addr:
+        return None
+    host = split_host(message.from_addr.rpartition("@")[2])
+    auth = message.auth
+    authenticated = auth.get("dmarc") == "pass" or (
+        auth.get("dkim") == "pass" and auth.get("spf") == "pass"
+    )
+    if not is_official(host) or not authenticated or "email.header_mismatch" in ctx.fired:
+        return None
+    return host.registered
+
+
+RULE = Rule(
+    rule_id="allow.known_sender",
+    weight=-25,
+    explanation={
+        "fr": "L'expéditeur est un domaine officiel, authentifié par votre messagerie",
+        "en": "The sender is an official domain, authenticated by your mail server",
+    },
+    check=_check,
+)

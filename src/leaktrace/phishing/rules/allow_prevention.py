@@ -1,0 +1,43 @@
+"""``allow.prevention_message``: the message warns against fraud instead of committing it.
+
+The insurer, banks and carriers send messages that describe the very lures this module hunts
+("we will never ask for your bank details", "report it to 33700"). They name the lures, so the
+lure rules may fire on them; strong prevention markers (a reporting channel, "will never ask")
+or two weaker ones ("arnaque", "vigilant") mark the message as a warning.
+"""
+
+from __future__ import annotations
+
+from leaktrace.phishing.rules._base import Context, Rule
+from leaktrace.phishing.text import rx
+
+__all__ = ["RULE"]
+
+_STRONG = rx(
+    r"\b33 ?700\b|phishing-initiative|cybermalveillance|signal-spam|ne vous (le )?"
+    r"(demandera|demanderons|demande) jamais|ne demande jamais|will never ask|never ask(s)? "
+    r"(you )?for|attention aux faux|c'est une arnaque"
+)
+_WEAK = rx(
+    r"arnaque|escroc|frauduleu|fraudeur|tentatives? de fraude|hameconnage|phishing|vigilan|"
+    r"mefiez|prudent|faux (sms|messages?|courriels?|mails?|conseillers?)|\bscam|be careful"
+)
+
+
+def _check(ctx: Context) -> str | None:
+    strong = _STRONG.search(ctx.folded)
+    if strong:
+        return strong.group(0)
+    weak = {match.group(0) for match in _WEAK.finditer(ctx.folded)}
+    return ", ".join(sorted(weak)) if len(weak) >= 2 else None
+
+
+RULE = Rule(
+    rule_id="allow.prevention_message",
+    weight=-25,
+    explanation={
+        "fr": "Le message met en garde contre la fraude plutôt que de vous demander d'agir",
+        "en": "The message warns against fraud rather than asking you to act",
+    },
+    check=_check,
+)

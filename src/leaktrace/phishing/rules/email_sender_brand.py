@@ -1,0 +1,41 @@
+"""``email.sender_brand_mismatch``: the display name claims a brand, the address does not.
+
+``"Assurance Maladie" <service@fr-remb0urs.net>``: mail clients show the name, hide the
+address. When the display name names a protected brand and the sending domain is not one of
+the official domains, the sender is lying about who it is.
+"""
+
+from __future__ import annotations
+
+from leaktrace.phishing.brands import BRANDS
+from leaktrace.phishing.domains import is_official, split_host
+from leaktrace.phishing.rules._base import Context, Rule
+from leaktrace.phishing.text import fold
+
+__all__ = ["RULE"]
+
+
+def _check(ctx: Context) -> str | None:
+    message = ctx.message
+    if not message.is_eml or "@" not in message.from_addr:
+        return None
+    name = fold(message.from_name)
+    claimed = next((brand for brand in BRANDS if brand.mentions.search(name)), None)
+    if claimed is None:
+        return None
+    host = split_host(message.from_addr.rpartition("@")[2])
+    if is_official(host):
+        return None
+    return f"{claimed.name} ← {host.registered}"
+
+
+RULE = Rule(
+    rule_id="email.sender_brand_mismatch",
+    weight=30,
+    explanation={
+        "fr": "Le nom de l'expéditeur se réclame d'un organisme mais l'adresse d'envoi n'est "
+        "pas la sienne",
+        "en": "The sender's name claims an organisation but the sending address is not its own",
+    },
+    check=_check,
+)

@@ -1,0 +1,38 @@
+"""``lure.deadline``: a short deadline or a threat ("sous 48 h", "dernier avis", "majoration").
+
+Urgency stops people from checking. Public services do set deadlines, so this signal is weak
+on its own (low weight) and counts mostly next to others.
+"""
+
+from __future__ import annotations
+
+from leaktrace.phishing.rules._base import Context, Rule, first_unnegated
+from leaktrace.phishing.text import rx
+
+__all__ = ["RULE"]
+
+_URGENT = rx(
+    r"sous (24|48|72) ?h|dans les (24|48|72) ?h|(24|48|72) ?heures|dernier (avis|rappel|delai)|"
+    r"ultime (rappel|relance)|derniere relance|\burgent|immediatement|sans (reponse|action) de "
+    r"votre part|mise en demeure|majoration|poursuites|recouvrement|perte de (vos|tous vos) "
+    r"droits|sera (definitivement )?(cloture|supprime|suspendu|bloque|desactive|annule)|"
+    r"expire (aujourd'hui|ce soir|dans|bientot)|ce soir a minuit|"
+    r"within (24|48|72) ?h|expires? (today|soon|in)|final (notice|reminder|warning)|"
+    r"last (chance|notice|warning)|act now|immediately|asap|will be (suspended|closed|"
+    r"terminated|locked|deleted|cancell?ed)|legal action|valid (for )?\d+ ?(hrs|hours)"
+)
+
+
+def _check(ctx: Context) -> str | None:
+    return first_unnegated(ctx, _URGENT)
+
+
+RULE = Rule(
+    rule_id="lure.deadline",
+    weight=12,
+    explanation={
+        "fr": "Le message met la pression avec un délai très court ou une menace",
+        "en": "The message pressures you with a very short deadline or a threat",
+    },
+    check=_check,
+)

@@ -1,0 +1,79 @@
+"""``phone.unofficial_callback``: call this number, which is not the official one.
+
+Lures in the name of the health insurer or a laboratory increasingly ask for a call instead
+of a click (a "conseiller" then asks for the codes). The Assurance Maladie is 3646; any other
+number given in its name, or a laboratory's "urgent result, call 07…", is not to be called.
+Premium-rate numbers (French 089x/081x/082x, British 09xx/087x) are flagged for everyone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from leaktrace.phishing.rules._base import Context, Rule
+from leaktrace.phishing.text import rx
+
+__all__ = ["OFFICIAL_NUMBERS", "RULE"]
+
+# Emergency and public-interest short numbers are never suspicious.
+OFFICIAL_NUMBERS = frozenset(
+    {
+        "15",
+        "17",
+        "18",
+        "112",
+        "114",
+        "115",
+        "119",
+        "3237",
+        "3939",
+        "33700",
+        "3646",
+        "3422",
+        "3919",
+        "3114",
+    }
+)
+_CALL = rx(
+    r"(rappel\w*|appel\w*|contact\w*|joindre|compos\w*|telephon\w*|\bcall\b|\bphone\b|\bdial\b|"
+    r"\bring\b)\D{0,40}?(?P<number>(?:\+|00)?\d[\d .\-()]{1,16}\d)"
+)
+# French 089x/081x/082x, British 09xx (11 digits; French 09 numbers have 10) and 087x, US 1-900.
+_PREMIUM = rx(r"^(089|08[12]|09\d{9}$|087|1900)")
+
+
+def _digits(number: str) -> str:
+    digits = re.sub(r"\D", "", number)
+    if digits.startswith("0033"):
+        digits = "0" + digits[4:]
+    elif digits.startswith("33") and len(digits) == 11:
+        digits = "0" + digits[2:]
+    return digits
+
+
+def _check(ctx: Context) -> str | None:
+    speaks_for = [brand for brand in ctx.claimed if brand.health or brand.phones]
+    for match in _CALL.finditer(ctx.folded):
+        digits = _digits(match.group("number"))
+        if len(digits) < 4 or digits in OFFICIAL_NUMBERS:
+            continue
+        if any(digits in brand.phones for brand in ctx.claimed):
+            continue
+        if _PREMIUM.match(digits) and len(digits) >= 10:
+            return f"{digits[:4]}… (premium rate)"
+        if speaks_for and len(digits) >= 9:
+            return f"{digits[:4]}… ≠ {speaks_for[0].name}"
+    return None
+
+
+RULE = Rule(
+    rule_id="phone.unofficial_callback",
+    weight=25,
+    explanation={
+        "fr": "Le message demande d'appeler un numéro qui n'est pas le numéro officiel "
+        "(l'Assurance Maladie, c'est le 3646)",
+        "en": "The message asks you to call a number that is not the official one (the French "
+        "health insurer is 3646)",
+    },
+    check=_check,
+)

@@ -1,0 +1,38 @@
+"""``request.credentials``: the message asks for a password, login or one-time code.
+
+A one-time code read out to a "conseiller" is how an account is taken over while the victim
+watches. Real one-time-code SMS *give* a code and say not to share it: no request verb, or a
+negated one, so they stay quiet.
+"""
+
+from __future__ import annotations
+
+from leaktrace.phishing.rules._base import REQUEST_VERBS, Context, Rule, first_unnegated
+from leaktrace.phishing.text import rx
+
+__all__ = ["RULE"]
+
+_SECRET = rx(
+    r"mot de passe|\bmdp\b|identifiants?\b|\bcodes? (de )?(verification|securite|confidentiel|"
+    r"provisoire|recu|sms|d'acces|d'activation|de validation|otp|secret)|codes? (recus? )?par sms|"
+    r"le code (que vous "
+    r"allez recevoir|recu)|password|passcode|\bpin\b|one[- ]time (password|code)|"
+    r"verification code|security code|credentials|login (details|information)|user ?id|"
+    r"username"
+)
+_ASK = rx(REQUEST_VERBS)
+
+
+def _check(ctx: Context) -> str | None:
+    return first_unnegated(ctx, _SECRET, _ASK, window=2)
+
+
+RULE = Rule(
+    rule_id="request.credentials",
+    weight=25,
+    explanation={
+        "fr": "Le message demande un mot de passe, un identifiant ou un code reçu par SMS",
+        "en": "The message asks for a password, a login or a code received by SMS",
+    },
+    check=_check,
+)

@@ -1,0 +1,35 @@
+"""``spam.adult_dating``: dating, "secret admirer" and adult-chat bait.
+
+These messages lure people to premium-rate chat lines and subscription traps, or open the
+"romance" scams that end in requests for money.
+"""
+
+from __future__ import annotations
+
+from leaktrace.phishing.rules._base import Context, Rule
+from leaktrace.phishing.text import rx
+
+__all__ = ["RULE"]
+
+_BAIT = rx(
+    r"secret admirer|\bdating\b|chat (now|line)|rude (chat|time)|\bhorny|\bxxx\b|\bflirt|"
+    r"naughty|\bsex\b|\bsexy\b|hot (girls|singles)|singles in your area|meet (local )?(girls|"
+    r"singles)|inviting you to be (her|his) friend|dream partner|rencontres? (coquines?|"
+    r"discretes?)|celibataires"
+)
+
+
+def _check(ctx: Context) -> str | None:
+    match = _BAIT.search(ctx.folded)
+    return match.group(0).strip() if match else None
+
+
+RULE = Rule(
+    rule_id="spam.adult_dating",
+    weight=10,
+    explanation={
+        "fr": "Le message est un appât de rencontre ou de messagerie pour adultes",
+        "en": "The message is dating or adult-chat bait",
+    },
+    check=_check,
+)

@@ -1,0 +1,37 @@
+"""``spam.marketing``: unsolicited commercial offers — phones, ringtones, deals, discounts.
+
+Not phishing, but spam: the public SMS sets the analyzer is measured on label it as such, and
+people forwarding a message want to know it is junk. The weight is small: a shop's newsletter
+is not fraud.
+"""
+
+from __future__ import annotations
+
+from leaktrace.phishing.rules._base import Context, Rule
+from leaktrace.phishing.text import rx
+
+__all__ = ["RULE"]
+
+_OFFER = rx(
+    r"line rental|ringtones?|\b(poly|mono|polyphonic) (tones?|ringtones?)|camcorder|"
+    r"latest (nokia|mobile|colour|camera|phone|video)|video (handset|phone)|"
+    r"(special|limited|exclusive|great|new) offers?|\d+ ?% (off|disc)|\bdiscount|\bpromo\b|"
+    r"half price|\bupto \d+|best price|anytime any ?network|\bmins\b|\bwallpapers?\b|"
+    r"offre speciale|offre exclusive|soldes|remise de \d+|-\d+ ?%"
+)
+
+
+def _check(ctx: Context) -> str | None:
+    match = _OFFER.search(ctx.folded)
+    return match.group(0).strip() if match else None
+
+
+RULE = Rule(
+    rule_id="spam.marketing",
+    weight=10,
+    explanation={
+        "fr": "Le message ressemble à de la publicité non sollicitée",
+        "en": "The message looks like unsolicited advertising",
+    },
+    check=_check,
+)

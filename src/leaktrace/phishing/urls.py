@@ -1,0 +1,163 @@
+"""Finding links in message text, with or without a scheme.
+
+SMS lures rarely write ``https://``: ``mon-doctolib.com/remboursement`` or ``bit.ly/3xYz`` is
+enough for a phone to make it clickable. So besides ``http(s)://`` and ``www.`` links, any
+``label.label…`` token whose last label is a real public suffix is taken as a link, as are bare
+IPv4 addresses followed by a path or port. E-mail addresses are not links (``@`` before the
+host), and a few file extensions that are also TLDs (``.zip``, ``.mov``) need a scheme.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from leaktrace.phishing.domains import Host, split_host
+
+__all__ = ["Url", "find_urls", "parse_url"]
+
+# Label characters: any letter or digit (Unicode too, for IDN lookalikes) and inner hyphens.
+_LABEL = r"[^\W_](?:[\w-]{0,62}[^\W_])?"
+_PATH = r"(?:[/?#:][^\s<>\"'\]\[{}|\\^`]*)?"
+_URL = re.compile(
+    rf"(?P<scheme>https?://|hxxps?://)(?P<rest>[^\s<>\"']+)"
+    rf"|(?<![\w.])(?P<ip>\d{{1,3}}(?:\.\d{{1,3}}){{3}}(?::\d{{1,5}})?/[^\s<>\"']*)"
+    rf"|(?<![@\w.-])(?P<bare>(?:{_LABEL}\.)+{_LABEL}\.?{_PATH})",
+    re.IGNORECASE,
+)
+_TRAILING = ".,;:!?)]}>»\"'"
+_BARE_OK = frozenset(
+    [
+        "com",
+        "fr",
+        "net",
+        "org",
+        "info",
+        "eu",
+        "io",
+        "co",
+        "me",
+        "biz",
+        "us",
+        "uk",
+        "co.uk",
+        "be",
+        "ch",
+        "de",
+        "es",
+        "it",
+        "ca",
+        "ly",
+        "gd",
+        "gl",
+        "cc",
+        "ws",
+        "tk",
+        "ml",
+        "ga",
+        "cf",
+        "gq",
+        "ru",
+        "cn",
+        "top",
+        "xyz",
+        "online",
+        "site",
+        "store",
+        "click",
+        "link",
+        "live",
+        "shop",
+        "space",
+        "website",
+        "club",
+        "cloud",
+        "support",
+        "services",
+        "app",
+        "icu",
+        "buzz",
+        "vip",
+        "sbs",
+        "cfd",
+        "bond",
+        "cyou",
+        "rest",
+        "gouv.fr",
+        "in",
+    ]
+)
+_FILE_LIKE = frozenset({"zip", "mov", "exe", "pdf", "doc", "docx", "jpg", "png", "txt", "php"})
+
+
+@dataclass(frozen=True, slots=True)
+class Url:
+    """A link found in a message: its text as written and its parsed host."""
+
+    raw: str  # with a scheme added when it had none
+    written: str  # as it appears in the message
+    host: Host
+    path: str
+    has_userinfo: bool  # "https://ameli.fr@evil.example/" hides the real host after "@"
+    port: int | None
+
+
+def parse_url(raw: str) -> Url | None:
+    """Parse one link as written; None when it has no usable host."""
+    text = raw.strip().rstrip(_TRAILING)
+    if not text:
+        return None
+    lowered = text.lower()
+    if lowered.startswith("hxxp"):
+        text = "http" + text[4:]
+    elif not lowered.startswith(("http://", "https://")):
+        text = "http://" + text
+    try:
+        parts = urlsplit(text)
+        host_name = parts.hostname or ""
+        port = parts.port
+    except ValueError:
+        return None
+    if not host_name or "." not in host_name:
+        return None
+    try:
+        # IDNA-encode so that punycode and Unicode spellings of a host compare equal.
+        ascii_host = host_name.encode("idna").decode("ascii")
+    except UnicodeError:
+        ascii_host = host_name
+    host = split_host(ascii_host)
+    return Url(text, raw.strip().rstrip(_TRAILING), host, parts.path, "@" in parts.netloc, port)
+
+
+def find_urls(text: str, limit: int = 50) -> list[Url]:
+    """Every distinct link in ``text``, in order; at most ``limit`` (a long mail may hold 500)."""
+    found: list[Url] = []
+    seen: set[str] = set()
+    for match in _URL.finditer(text):
+        raw = match.group(0)
+        bare = match.group("bare")
+        url = parse_url(raw)
+        if url is None:
+            continue
+        if bare is not None:
+            # A bare token is only a link when it ends in a real public suffix.
+            suffix = url.host.suffix
+            if not suffix or suffix in _FILE_LIKE or url.host.label in ("", "www"):
+                continue
+            # "pensées.Je", "home.Love you": words joined by a missing space are not links.
+            # Without a path or "www.", only common or phishing-favoured TLDs and ASCII count.
+            if (
+                "/" not in bare
+                and not bare.lower().startswith("www.")
+                and (suffix not in _BARE_OK or not bare.isascii())
+            ):
+                continue
+        key = url.raw.lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        found.append(url)
+        if len(found) >= limit:
+            break
+    return found
