@@ -69,10 +69,37 @@ def _from_json(body: bytes) -> tuple[str, Any, Any]:
     return document["text"], channel, document.get("lang")
 
 
+# What the body may be, for /openapi.json (the route reads the raw body itself, to take either
+# media type). The pattern is what the analyzer accepts: some text, no control characters.
+_TEXT_SCHEMA = {
+    "type": "string",
+    "pattern": r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*\S[^\x00-\x08\x0b\x0c\x0e-\x1f]*$",
+}
+_REQUEST_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "required": ["text"],
+                "additionalProperties": False,
+                "properties": {
+                    "text": {**_TEXT_SCHEMA, "maxLength": 200_000},
+                    "channel": {"type": "string", "enum": ["sms", "email"]},
+                    "lang": {"type": "string", "enum": ["fr", "en"]},
+                },
+            }
+        },
+        "message/rfc822": {"schema": _TEXT_SCHEMA},
+    },
+}
+
+
 @router.post(
     "/phish",
     summary="Phishing verdict, score, reasons and advice for an SMS or e-mail",
     responses={400: {"description": "bad input"}, 413: {"description": "body too large"}},
+    openapi_extra={"requestBody": _REQUEST_BODY},
 )
 async def phish(request: Request) -> JSONResponse:
     """JSON ``{"text", "channel"}`` or a raw ``message/rfc822`` body → the analysis."""

@@ -20,7 +20,7 @@ from leaktrace.api.models import (
 )
 from leaktrace.errors import NotFoundError
 from leaktrace.lookup.ranges_export import document_bytes, etag_of
-from leaktrace.store import validate_breach_name
+from leaktrace.store import BREACH_NAME_PATTERN, validate_breach_name
 
 __all__ = ["BREACH_MAX_AGE", "RANGE_MAX_AGE", "router"]
 
@@ -99,7 +99,9 @@ def get_breaches(request: Request) -> Response:
     responses=_errors(400, 404),
     summary="One breach, by its Name",
 )
-def get_breach(request: Request, name: str) -> Response:
+def get_breach(
+    request: Request, name: Annotated[str, Path(pattern=BREACH_NAME_PATTERN)]
+) -> Response:
     validate_breach_name(name)
     try:
         document = _state(request).service.breach(name)

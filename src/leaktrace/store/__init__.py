@@ -9,10 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from leaktrace.store._protocol import IngestWriter, RangeEntry, Store
-from leaktrace.store.models import Breach, Lineage, Parent, validate_breach_name
+from leaktrace.store.models import (
+    BREACH_NAME_PATTERN,
+    Breach,
+    Lineage,
+    Parent,
+    validate_breach_name,
+)
 from leaktrace.store.sqlite import SQLiteStore
 
 __all__ = [
+    "BREACH_NAME_PATTERN",
     "Breach",
     "IngestWriter",
     "Lineage",

@@ -10,10 +10,11 @@ from typing import Any
 from leaktrace.errors import InputError
 from leaktrace.store.data_classes import from_mask
 
-__all__ = ["Breach", "Lineage", "Parent", "validate_breach_name"]
+__all__ = ["BREACH_NAME_PATTERN", "Breach", "Lineage", "Parent", "validate_breach_name"]
 
 # Names are persisted and appear in URLs (/v1/breaches/{Name}): keep them URL-safe.
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+BREACH_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
+_NAME = re.compile(BREACH_NAME_PATTERN)
 
 
 def validate_breach_name(name: str) -> str:
