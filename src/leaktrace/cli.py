@@ -17,6 +17,7 @@ import typer
 from leaktrace.commands import ingest as ingest_commands
 from leaktrace.commands import lookup as lookup_commands
 from leaktrace.commands import misc as misc_commands
+from leaktrace.commands import notify as notify_commands
 from leaktrace.commands import phish as phish_commands
 from leaktrace.commands import provenance as provenance_commands
 from leaktrace.commands._common import guard
@@ -58,6 +59,7 @@ app.command()(misc_commands.demo)
 app.command()(provenance_commands.trace)
 app.command()(provenance_commands.lineage)
 app.command()(provenance_commands.export)
+app.add_typer(notify_commands.app, name="notify")
 app.command()(phish_commands.phish)
 
 

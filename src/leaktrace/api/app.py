@@ -6,10 +6,11 @@ import hashlib
 import hmac
 import ipaddress
 import re
-from collections.abc import AsyncIterator, Collection
+from collections.abc import AsyncIterator, Collection, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from starlette.exceptions import HTTPException
@@ -19,6 +20,7 @@ from leaktrace.api.access import AccessGuard
 from leaktrace.api.errors import install_error_handlers
 from leaktrace.api.phish import router as phish_router
 from leaktrace.api.routes import router
+from leaktrace.api.subscriptions import notify_router
 from leaktrace.config import Settings
 from leaktrace.crypto import ServerKey, load_or_create_key
 from leaktrace.errors import InputError
@@ -105,6 +107,7 @@ def create_app(
     limiter: RateLimiter | None = None,
     api_token_digests: Collection[str] | None = None,
     redis_prefix: str = DEFAULT_REDIS_PREFIX,
+    notify_options: Mapping[str, Any] | None = None,
 ) -> FastAPI:
     """The ``/v1`` app.
 
@@ -153,6 +156,8 @@ def create_app(
     )
     app.state.leaktrace = state
     app.include_router(router)
+    # Subscriptions and notifications; options (settings, clock, senders) for tests.
+    app.include_router(notify_router(settings, store, key, **dict(notify_options or {})))
     app.include_router(phish_router)
     install_error_handlers(app)
     app.add_middleware(AccessGuard)

@@ -15,6 +15,7 @@ from leaktrace.commands._common import JsonOpt, emit_json, guard, open_settings_
 from leaktrace.crypto import load_or_create_key
 from leaktrace.errors import InputError
 from leaktrace.ingest import Options, ingest_file, plan_columns
+from leaktrace.notify import after_ingest
 from leaktrace.provenance import TracedIngest
 from leaktrace.store import Breach, validate_breach_name
 
@@ -117,12 +118,22 @@ def ingest(
                 force=force,
                 before_commit=traced,
             )
+            # After the commit: confirmed subscribers found in this breach get one notice each.
+            notified = after_ingest(settings, store, key)
         trace = traced.result
         if as_json:
-            emit_json({**report.to_json(), "trace": trace.to_json() if trace else None})
+            emit_json(
+                {
+                    **report.to_json(),
+                    "trace": trace.to_json() if trace else None,
+                    "notifications": notified,
+                }
+            )
         else:
             _render.ingest_summary(Console(), report)
             if trace is not None:
                 _render.trace_summary(Console(), trace)
+            if notified:
+                Console().print(f"{notified} notification(s) queued: leaktrace notify deliver")
 
     guard(settings.debug, run)
