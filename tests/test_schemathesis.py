@@ -18,6 +18,7 @@ from leaktrace.config import RateLimit, Settings
 from tests.test_api import make_home, serve_in_thread
 
 schemathesis = pytest.importorskip("schemathesis")
+from schemathesis.checks import not_a_server_error  # noqa: E402
 from schemathesis.specs.openapi.checks import positive_data_acceptance  # noqa: E402
 
 OPERATIONS = [
@@ -26,6 +27,18 @@ OPERATIONS = [
     ("GET", "/v1/breaches"),
     ("GET", "/v1/breaches/{name}"),
     ("POST", "/v1/phish"),
+    ("GET", "/v1/advice"),
+    ("GET", "/v1/lineage/{name}"),
+]
+# The subscription and organisation routes read their bodies and query strings by hand, so the
+# schema does not describe them yet: they are held to "no 5xx" only (see docs/api.md).
+UNDESCRIBED = [
+    ("POST", "/v1/subscriptions"),
+    ("GET", "/v1/subscriptions/verify"),
+    ("GET", "/v1/subscriptions/unsubscribe"),
+    ("POST", "/v1/subscriptions/verify-code"),
+    ("POST", "/v1/orgs"),
+    ("GET", "/v1/orgs/report"),
 ]
 
 
@@ -44,7 +57,7 @@ def api_schema(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 def test_every_operation_is_covered(api_schema: Any) -> None:
     served = {(r.ok().method.upper(), r.ok().path) for r in api_schema.get_all_operations()}
-    assert set(OPERATIONS) <= served
+    assert set(OPERATIONS) | set(UNDESCRIBED) <= served
 
 
 @pytest.mark.parametrize(("method", "path"), OPERATIONS)
@@ -59,5 +72,19 @@ def test_operation_conforms(api_schema: Any, method: str, path: str) -> None:
         # "schema-valid data rejected" does not apply; every other check does.
         excluded = [positive_data_acceptance] if path in UNSAYABLE else []
         case.call_and_validate(excluded_checks=excluded)
+
+    run()
+
+
+@pytest.mark.parametrize(("method", "path"), UNDESCRIBED)
+def test_undescribed_operation_never_fails_on_the_server(
+    api_schema: Any, method: str, path: str
+) -> None:
+    operation = api_schema[path][method]
+
+    @given(case=operation.as_strategy())
+    @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+    def run(case: Any) -> None:
+        case.call_and_validate(checks=[not_a_server_error])
 
     run()

@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException
 from leaktrace import __version__
 from leaktrace.api.access import AccessGuard
 from leaktrace.api.errors import install_error_handlers
+from leaktrace.api.pages import pages_router
 from leaktrace.api.phish import router as phish_router
 from leaktrace.api.routes import router
 from leaktrace.api.subscriptions import notify_router
@@ -159,6 +160,7 @@ def create_app(
     # Subscriptions and notifications; options (settings, clock, senders) for tests.
     app.include_router(notify_router(settings, store, key, **dict(notify_options or {})))
     app.include_router(phish_router)
+    app.include_router(pages_router(store))
     install_error_handlers(app)
     app.add_middleware(AccessGuard)
     return app

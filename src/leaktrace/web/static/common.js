@@ -1,0 +1,1 @@
+import{a}from"./chunk-GIPMUP3B.js";a();
