@@ -3,7 +3,7 @@
 Three laboratory files leak in three shapes (a messy UTF-8 CSV, a cp1252 ``;`` export, a MySQL
 dump); a repost of one of them and an aggregate "combo list" follow (a headerless ``|`` list and
 gzipped JSON lines). Each is ingested and traced, then a present and an absent person check
-their exposure privately. Identifiers shown on screen are masked: even synthetic ones are
+their exposure privately, and the SMS lure that quotes the exposed person's exam is triaged. Identifiers shown on screen are masked: even synthetic ones are
 printed the way the product would print real ones.
 """
 
@@ -142,6 +142,27 @@ def _run(settings: Settings, people: int, console: Console, workdir: Path) -> di
             results = client.check(identifiers)
             _render.check_results(console, results)
             outcome[label] = _render.check_json(results)
+        triage = _phishing_step(console, present)
     finally:
         store.close()
-    return {"ingests": reports, "checks": outcome}
+    return {"ingests": reports, "checks": outcome, "phish": triage}
+
+
+def _phishing_step(console: Console, person: synth.Patient) -> dict[str, Any]:
+    """The lure that follows a medical leak: it quotes the victim's exam and laboratory."""
+    from leaktrace.phishing import analyze
+
+    sms = (
+        f"Assurance Maladie: suite a votre examen ({person.exam}) du "
+        f"{person.exam_date:%d/%m/%Y} au laboratoire {person.laboratory}, un remboursement de "
+        "48,70 EUR est en attente. Confirmez vos coordonnees bancaires avant 24h : "
+        "ameli-remboursement-sante.com/dossier"
+    )
+    console.rule("[bold]A message that follows the leak: is it a scam?")
+    console.print(f"  SMS: {sms}")
+    result = analyze(sms, "sms", lang="en")
+    colour = {"phishing": "red", "suspicious": "yellow", "legitimate": "green"}[result["verdict"]]
+    console.print(f"  [bold {colour}]{result['verdict']}[/] (score {result['score']}/100)")
+    for reason in result["reasons"][:6]:
+        console.print(f"   • {reason['detail']}")
+    return result
