@@ -19,7 +19,7 @@ from leaktrace.crypto import oprf
 from leaktrace.crypto._group import RandomBytes
 from leaktrace.errors import CryptoError, KeyFileError
 
-__all__ = ["KEY_FILE_NAME", "ServerKey", "load_or_create_key"]
+__all__ = ["KEY_FILE_NAME", "ServerKey", "load_or_create_key", "publish_secret_file"]
 
 KEY_FILE_NAME = "oprf.key"
 _KEY_INFO = b"leaktrace index key v1"
@@ -76,8 +76,20 @@ def load_or_create_key(home: Path, random_bytes: RandomBytes = os.urandom) -> Se
     # then catches a corrupted file.
     seed = random_bytes(32)
     key = ServerKey.from_seed(seed)
-    document = {"version": _FORMAT_VERSION, "key_id": key.key_id, "seed": seed.hex()}
-    tmp = home / f".{KEY_FILE_NAME}.{os.getpid()}.tmp"
+    publish_secret_file(
+        path, {"version": _FORMAT_VERSION, "key_id": key.key_id, "seed": seed.hex()}
+    )
+    return _read(path)
+
+
+def publish_secret_file(path: Path, document: dict[str, object]) -> None:
+    """Write ``document`` as JSON to ``path``, mode 0600, unless ``path`` already exists.
+
+    The file is written and fsynced under a temporary name, then hard-linked into place: a
+    reader never sees a partial file, and of two processes creating it at once the first link
+    wins and the other's document is dropped (callers read ``path`` back afterwards).
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "w", encoding="ascii") as handle:
@@ -88,4 +100,3 @@ def load_or_create_key(home: Path, random_bytes: RandomBytes = os.urandom) -> Se
             os.link(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
-    return _read(path)

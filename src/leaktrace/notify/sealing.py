@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import hashlib
 import hmac
 import json
@@ -29,6 +28,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from leaktrace.crypto.keys import publish_secret_file
 from leaktrace.errors import InputError, KeyFileError, StoreError
 
 __all__ = ["NOTIFY_KEY_FILE", "Sealer", "load_or_create_sealer"]
@@ -131,15 +131,5 @@ def load_or_create_sealer(home: Path, random_bytes: RandomBytes = os.urandom) ->
     home.mkdir(parents=True, exist_ok=True)
     master = os.urandom(32)  # the master key never comes from an injected (test) source
     document = {"version": _FORMAT_VERSION, "key_id": Sealer(master).key_id, "key": master.hex()}
-    tmp = home / f".{NOTIFY_KEY_FILE}.{os.getpid()}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="ascii") as handle:
-            json.dump(document, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(FileExistsError):
-            os.link(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    publish_secret_file(path, document)
     return _read(path, random_bytes)
