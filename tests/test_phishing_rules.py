@@ -1,7 +1,7 @@
 """Every rule fires on a positive example and stays quiet on a hard negative.
 
-The examples are written for these tests (not taken from the French test set); each negative
-is the closest legitimate message to its positive that we could think of.
+Examples written for these tests (not from the French test set); each negative is the closest
+legitimate message to its positive that we could think of.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import pytest
 from leaktrace.phishing import rules as rules_package
 from leaktrace.phishing.message import parse_message
 from leaktrace.phishing.rules import RULES, RULES_BY_ID, Context
+from tests.test_phishing_cases_recall import RECALL_CASES
 
 
 def _eml(headers: str, body: str, ctype: str = "text/plain") -> str:
@@ -261,6 +262,7 @@ CASES: dict[str, tuple[str, str, str]] = {
         "Votre rendez-vous : gérez-le sur rdv-medecin.net",
         "sms",
     ),
+    **RECALL_CASES,  # the generic smishing/phishing rules: tests/test_phishing_cases_recall.py
 }
 
 

@@ -3,8 +3,9 @@
 Three laboratory files leak in three shapes (a messy UTF-8 CSV, a cp1252 ``;`` export, a MySQL
 dump); a repost of one of them and an aggregate "combo list" follow (a headerless ``|`` list and
 gzipped JSON lines). Each is ingested and traced, then a present and an absent person check
-their exposure privately, and the SMS lure that quotes the exposed person's exam is triaged. Identifiers shown on screen are masked: even synthetic ones are
-printed the way the product would print real ones.
+their exposure privately, and the SMS lure that quotes the exposed person's exam is triaged.
+Identifiers shown on screen are masked: even synthetic ones are printed the way the product
+would print real ones.
 """
 
 from __future__ import annotations

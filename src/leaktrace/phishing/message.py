@@ -2,7 +2,8 @@
 
 :func:`parse_message` is the one entry point. It refuses, with one :class:`InputError`, what
 cannot be a message: nothing, something too large, binary data, an .eml cut short. An .eml is
-read with the stdlib ``email`` package (``policy.default``); its HTML parts go through
+read with the stdlib ``email`` package (``policy.compat32``: headers stay as written, and
+only From and Subject are decoded); its HTML parts go through
 :mod:`leaktrace.phishing._html` so that link targets and link texts are both kept. Nothing is
 ever fetched: images, links and attachments are only described, by name and type.
 """
@@ -14,12 +15,13 @@ import re
 from dataclasses import dataclass, field
 from email import policy
 from email.errors import CloseBoundaryNotFoundDefect, StartBoundaryNotFoundDefect
+from email.header import decode_header, make_header
 from email.message import Message as StdMessage
 from email.utils import parseaddr
 from typing import Literal
 
 from leaktrace.errors import InputError
-from leaktrace.phishing._html import html_to_text
+from leaktrace.phishing._html import html_fields, looks_like_html
 
 __all__ = [
     "MAX_EML_BYTES",
@@ -65,6 +67,7 @@ class Message:
     links: tuple[tuple[str, str], ...] = ()  # HTML anchors as (href, visible text)
     attachments: tuple[Attachment, ...] = ()
     is_eml: bool = False
+    form_fields: tuple[str, ...] = ()  # HTML form fields as "type:name" ("password:pass")
 
     @property
     def text(self) -> str:
@@ -113,40 +116,44 @@ def _plain(text: str, channel: Channel) -> Message:
 
 
 def _header(msg: StdMessage, name: str) -> str:
-    """A header decoded by ``policy.default`` (RFC 2047 words in From and Subject)."""
+    """A header with its RFC 2047 encoded words decoded (From, Subject).
+
+    ``policy.compat32`` leaves headers as written, which is what makes it cheap; only the two
+    headers a person reads are decoded, here.
+    """
     try:
-        return " ".join(str(value) for value in msg.get_all(name, []))
-    except Exception:  # hostile headers make the header parser raise assorted errors
-        return ""
+        values = msg.get_all(name, [])
+        if not any("=?" in str(value) for value in values):
+            return " ".join(" ".join(str(value).split()) for value in values)
+        return " ".join(str(make_header(decode_header(str(value)))) for value in values)
+    except Exception:  # hostile encoded words make the decoder raise assorted errors
+        return " ".join(" ".join(str(value).split()) for value in msg.get_all(name, []))
 
 
 def _raw(msg: StdMessage, name: str) -> str:
     """A header as written: for machine-made headers, parsing them costs more than it gives."""
-    wanted = name.lower()
-    return " ".join(str(value) for key, value in msg.raw_items() if key.lower() == wanted)
+    return " ".join(str(value) for value in msg.get_all(name, []))
 
 
 def _part_info(part: StdMessage) -> tuple[str, str, str, str | None]:
-    """(content type, charset, file name, disposition), each header parsed once.
-
-    ``get_content_type()``, ``get_filename()`` and ``get_content()`` would re-parse the same
-    headers up to nine times per part: that was most of the cost of reading an .eml.
-    """
-    ctype, charset, filename, disposition = part.get_default_type(), "utf-8", "", None
+    """(content type, charset, file name, disposition), read from the raw headers."""
+    ctype = part.get_default_type()
+    header = part.get("content-type")
+    if header is not None:
+        written = str(header).split(";", 1)[0].strip().lower()
+        if written.count("/") == 1:
+            ctype = written
     try:
-        header = part.get("content-type")
-        if header is not None:
-            ctype = str(getattr(header, "content_type", ctype)).lower()
-            params = dict(getattr(header, "params", {}))
-            charset = str(params.get("charset") or charset)
-            filename = str(params.get("name") or "")
-        header = part.get("content-disposition")
-        if header is not None:
-            disposition = str(getattr(header, "content_disposition", "") or "") or None
-            filename = str(dict(getattr(header, "params", {})).get("filename") or filename)
+        charset = str(part.get_content_charset() or "utf-8")
+        # Content-Disposition ``filename`` then Content-Type ``name``, RFC 2231 decoded.
+        filename = str(part.get_filename() or "")
+        if "=?" in filename:  # an RFC 2047 encoded word, as some mailers write file names
+            filename = str(make_header(decode_header(filename)))
     except Exception:  # malformed parameters (RFC 2231) raise assorted errors
-        return ctype, charset, filename, disposition
-    return ctype, charset, filename, disposition
+        return ctype, "utf-8", "", None
+    disposition = part.get("content-disposition")
+    kind = str(disposition).split(";", 1)[0].strip().lower() if disposition is not None else ""
+    return ctype, charset, filename, kind or None
 
 
 def _part_text(part: StdMessage, charset: str) -> str:
@@ -177,10 +184,11 @@ def _auth(msg: StdMessage) -> dict[str, str]:
 def _parse_eml(data: bytes) -> Message:
     if len(data) > MAX_EML_BYTES:
         raise InputError(f"the e-mail is too large (more than {MAX_EML_BYTES:,} bytes)")
-    msg = email.message_from_bytes(data, policy=policy.default)
+    msg = email.message_from_bytes(data, policy=policy.compat32)
     texts: list[str] = []
     links: list[tuple[str, str]] = []
     attachments: list[Attachment] = []
+    fields: list[str] = []
     for part in msg.walk():
         if any(
             isinstance(d, CloseBoundaryNotFoundDefect | StartBoundaryNotFoundDefect)
@@ -192,12 +200,13 @@ def _parse_eml(data: bytes) -> Message:
         ctype, charset, filename, disposition = _part_info(part)
         if filename or disposition == "attachment":
             attachments.append(Attachment(filename, ctype))
-        elif ctype == "text/html":
-            text, anchors = html_to_text(_part_text(part, charset))
-            texts.append(text)
-            links.extend(anchors)
         elif ctype.startswith("text/"):
-            texts.append(_part_text(part, charset))
+            text = _part_text(part, charset)
+            if ctype == "text/html" or (ctype == "text/plain" and looks_like_html(text)):
+                text, anchors, inputs = html_fields(text)
+                links.extend(anchors)
+                fields.extend(inputs)
+            texts.append(text)
     body = "\n".join(t.strip() for t in texts if t.strip())
     if not body and not attachments:
         raise InputError("the e-mail has headers but no body: it looks truncated")
@@ -214,6 +223,7 @@ def _parse_eml(data: bytes) -> Message:
         links=tuple(links),
         attachments=tuple(attachments),
         is_eml=True,
+        form_fields=tuple(fields),
     )
 
 

@@ -24,6 +24,10 @@ _ASKING = frozenset(
         "sms.premium_service",
         "request.personal_info",
         "contact.unknown_channel",
+        "email.credential_form",
+        "phone.premium_number",
+        "sms.unknown_link",
+        "lure.job_offer",
     }
 )
 _CALL_OR_TEXT = rx(

@@ -1,0 +1,103 @@
+"""Cases for the recall rules (generic smishing and phishing signals), and their own checks.
+
+Written for these tests, not taken from any data set. ``tests/test_phishing_rules.py`` merges
+:data:`RECALL_CASES` into its table, so each rule here also fires on its positive and stays
+quiet on its hard negative there; the tests below check the finer points.
+"""
+
+from __future__ import annotations
+
+from leaktrace.phishing import analyze
+from leaktrace.phishing.message import parse_message
+from leaktrace.phishing.rules import RULES, Context
+
+_HTML_FORM = (
+    "From: Service clients <info@banque-secure.example>\nTo: a@example.fr\nSubject: Alerte\n"
+    "MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n"
+    '<html><body><p>Cher client,</p><form action="http://203.0.113.9/p.php">'
+    '<input type="text" name="login"><input type="password" name="pw"></form></body></html>\n'
+)
+_HTML_NEWSLETTER = (
+    "From: Boutique <news@boutique.example>\nTo: a@example.fr\nSubject: Newsletter\n"
+    "MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n"
+    '<html><body><p>Bonjour Marie,</p><form action="https://boutique.example/search">'
+    '<input type="text" name="q"><input type="submit" value="OK"></form></body></html>\n'
+)
+
+# rule_id: (positive, negative, channel)
+RECALL_CASES: dict[str, tuple[str, str, str]] = {
+    "sms.unknown_link": (
+        "Your package is on hold, update your address: https://parcel-redelivery-help.com/x",
+        "Your parcel is on its way, track it on https://www.laposte.fr/suivi",
+        "sms",
+    ),
+    "phone.premium_number": (
+        "Chat NOW 09099726481 hope 2 C U",
+        "Mon nouveau numéro fixe : 09 72 11 43 80, appelle-moi ce soir",
+        "sms",
+    ),
+    "lure.job_offer": (
+        "We are hiring part-time remote staff, earn $300 per day, contact us on WhatsApp",
+        "Job d'été au labo : tu peux déposer ton CV à l'accueil avant vendredi",
+        "sms",
+    ),
+    "lure.generic_greeting": (
+        "Dear valued customer, your online banking profile must be updated today.",
+        "Dear Marie, your results are available in your patient area.",
+        "sms",
+    ),
+    "email.credential_form": (_HTML_FORM, _HTML_NEWSLETTER, "email"),
+}
+
+
+def _fired(text: str, channel: str) -> set[str]:
+    ctx = Context(parse_message(text, channel))  # type: ignore[arg-type]
+    for rule in RULES:
+        if rule.check(ctx) is not None:
+            ctx.fired.add(rule.rule_id)
+    return ctx.fired
+
+
+def test_unknown_link_ignores_words_glued_by_a_missing_space() -> None:
+    assert "sms.unknown_link" not in _fired("Just now saw your message.it k da", "sms")
+    assert "sms.unknown_link" not in _fired(
+        "Your result is ready: https://www.cerballiance.fr/resultats", "sms"
+    )
+
+
+def test_unknown_link_is_for_sms_only() -> None:
+    mail = (
+        "Objet : Nouveautés\n\nDécouvrez notre sélection sur https://boutique-nature.com/printemps"
+    )
+    assert "sms.unknown_link" not in _fired(mail, "email")
+
+
+def test_premium_number_leaves_free_and_shared_numbers() -> None:
+    for number in ("0 800 12 34 56", "0820 20 30 40", "3646", "0871 23"):
+        assert "phone.premium_number" not in _fired(f"Informations : {number}", "sms")
+    assert "phone.premium_number" in _fired("Infos au 0 892 68 01 23 (0,80 €/min)", "sms")
+
+
+def test_job_offer_needs_pay_and_a_job() -> None:
+    assert "lure.job_offer" not in _fired("Earn up to 3 points per day with the app", "sms")
+    assert "lure.job_offer" in _fired("Travail à domicile, gagnez 150 € par jour, sans CV", "sms")
+
+
+def test_generic_greeting_reads_only_the_start() -> None:
+    body = "Bonjour Paul,\n" + "Votre commande est expédiée. " * 40 + "\nCher client, merci."
+    assert "lure.generic_greeting" not in _fired(body, "sms")
+
+
+def test_html_in_a_text_plain_part_is_read_as_html() -> None:
+    raw = _HTML_FORM.replace("text/html", "text/plain")
+    message = parse_message(raw, "email")
+    assert "<form" not in message.body
+    assert any(field.startswith("password:") for field in message.form_fields)
+    assert "email.credential_form" in _fired(raw, "email")
+
+
+def test_credential_form_flags_the_mail_with_no_allow_signal() -> None:
+    result = analyze(_HTML_FORM, "email", lang="en", use_model=False)
+    ids = {reason["rule_id"] for reason in result["reasons"]}
+    assert "allow.no_data_request" not in ids
+    assert result["verdict"] != "legitimate"
