@@ -31,6 +31,7 @@ _PUNCT = str.maketrans(
         "\u20ac": " eur ",
     }
 )
+_PUNCT_CHARS = re.compile("[" + re.escape("".join(chr(code) for code in _PUNCT)) + "]")
 # Combining marks (Unicode category Mn) of the scripts lures use; a regex beats a per-char loop.
 _MARKS = re.compile(
     "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
@@ -62,7 +63,9 @@ def fold(text: str) -> str:
     The euro sign becomes the word ``eur`` so that ``1,49€``, ``1,49 €`` and ``1,49 EUR``
     read the same to the amount patterns.
     """
-    folded = strip_marks(text.translate(_PUNCT)).casefold()
+    if _PUNCT_CHARS.search(text) is not None:  # translate() is slow even when it maps nothing
+        text = text.translate(_PUNCT)
+    folded = strip_marks(text).casefold()
     return _SPACES.sub(" ", folded)
 
 

@@ -36,6 +36,44 @@ _WORD_END = re.compile(r"[\w'-]*")
 MAX_RULE_CHARS = 8_000  # lures sit in the first lines; bounds the cost of a 200 kB mail
 # One search for "any brand named at all" spares most messages the 30 per-brand searches.
 _ANY_BRAND = rx("|".join(f"(?:{brand.mentions.pattern})" for brand in BRANDS))
+# On a long text, one search per top-level branch ("ameli", "carte vitale") beats the combined
+# search: each branch starts with a literal, so the engine skips ahead to its candidates.
+_LONG_TEXT = 1_000
+
+
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern``: it matches iff one of them does."""
+    parts: list[str] = []
+    current: list[str] = []
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            current.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            i += 1
+            continue
+        current.append(char)
+        i += 1
+    parts.append("".join(current))
+    return parts
+
+
+_BRAND_BRANCHES = tuple(
+    (brand, tuple(re.compile(p, brand.mentions.flags) for p in _branches(brand.mentions.pattern)))
+    for brand in BRANDS
+)
+assert all("|".join(p.pattern for p in ps) == b.mentions.pattern for b, ps in _BRAND_BRANCHES)
 
 # "Never", "no adviser", "do not share it": the sentence warns instead of asking.
 _NEGATION = rx(
@@ -116,6 +154,8 @@ class Context:
     def claimed(self) -> list[Brand]:
         """Protected brands the message speaks for (text, subject or sender's display name)."""
         where = f"{self.text_without_urls}\n{fold(self.message.from_name)}"
+        if len(where) >= _LONG_TEXT:
+            return [b for b, ps in _BRAND_BRANCHES if any(p.search(where) for p in ps)]
         if _ANY_BRAND.search(where) is None:
             return []
         return [brand for brand in BRANDS if brand.mentions.search(where)]
