@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +16,6 @@ from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 
 from leaktrace.api import create_app
 from leaktrace.config import Settings
@@ -29,6 +26,7 @@ from leaktrace.lookup import Client
 from leaktrace.lookup.http import HttpTransport
 from leaktrace.store import SQLiteStore
 from leaktrace.store import data_classes as dc
+from tests._servers import free_port, serve_in_thread
 from tests.conftest import make_breach
 
 ENV = {k: v for k, v in os.environ.items() if not k.startswith("LEAKTRACE_")}
@@ -39,12 +37,6 @@ SECRET = ("phone", "+33698765432")  # only in a sensitive breach
 ABSENT = ("phone", "+33611111111")
 FORMS = ("612345678", "185057800608491", "jean.dupont", "698765432", "611111111")
 HEX64 = re.compile(r"[0-9a-f]{64}")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def key_hex(key: ServerKey, identifier: tuple[str, str]) -> str:
@@ -117,24 +109,6 @@ def serve(home: Path, log: Path, *args: str) -> Iterator[Served]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-
-
-@contextmanager
-def serve_in_thread(app: Any) -> Iterator[str]:
-    """An app object (with injected parts) on uvicorn in a thread, on a free port."""
-    port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, access_log=False)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
 
 
 def run_cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from leaktrace.lookup import LookupService
 from leaktrace.lookup.ranges_export import document_bytes
 from leaktrace.lookup.ranges_upload import is_remote, upload_export
 from leaktrace.store import SQLiteStore
+from tests._servers import free_port
 from tests.conftest import make_breach
 
 moto_server = pytest.importorskip("moto.server")
@@ -31,9 +31,7 @@ CREDENTIALS = {
 
 @pytest.fixture(scope="module")
 def s3_endpoint() -> Iterator[str]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     endpoint = f"http://127.0.0.1:{port}"

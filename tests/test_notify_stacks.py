@@ -17,13 +17,13 @@ from leaktrace.crypto import ServerKey
 from leaktrace.notify import open_notifier
 from leaktrace.notify.tokens import new_code, new_token
 from leaktrace.store import SQLiteStore
+from tests._servers import serve_in_thread
 from tests.test_notify_support import (
     Clock,
     HttpSink,
     SmtpSink,
     home_key,
     notify_settings,
-    serve_app,
     settings_for,
 )
 
@@ -63,7 +63,7 @@ def api_stack(
 
     try:
         with (
-            serve_app(app) as url,
+            serve_in_thread(app) as url,
             httpx.Client(base_url=url, event_hooks={"response": [keep]}) as http,
         ):
             yield Stack(home, key, store, clock, http, responses)

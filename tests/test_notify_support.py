@@ -8,7 +8,6 @@ import email.policy
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import threading
@@ -22,13 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
 from leaktrace.config import RateLimit, Settings
 from leaktrace.crypto import ServerKey, index_key, load_or_create_key, oprf
 from leaktrace.identifiers import encode
 from leaktrace.notify import NotifySettings, SmtpConfig
 from leaktrace.store import SQLiteStore
+from tests._servers import free_port
 from tests.conftest import make_breach
 
 try:
@@ -45,12 +44,6 @@ PHONE = "+33612345678"
 # Every written form of the identifiers above that must never reach disk, a log or an answer.
 FORMS = ("jean.dupont", "orange.fr", "612345678", "06 12 34 56 78")
 TOKEN = re.compile(r"token=([A-Za-z0-9_-]+)")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
@@ -229,22 +222,6 @@ def notify_settings(smtp: SmtpSink | None, sms: HttpSink | None = None) -> Notif
 
 def home_key(home: Path) -> ServerKey:
     return load_or_create_key(home)
-
-
-@contextmanager
-def serve_app(app: Any) -> Iterator[str]:
-    """The app on uvicorn in a thread, on a free loopback port."""
-    port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, access_log=False)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    wait_until(lambda: server.started)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
 
 
 def run_cli(home: Path, *args: str, env: dict[str, str] | None = None) -> Any:

@@ -18,7 +18,8 @@ from leaktrace.crypto import ServerKey
 from leaktrace.errors import InputError, LeaktraceError, RateLimitedError
 from leaktrace.lookup.ratelimit import MemoryRateLimiter, RedisRateLimiter, retry_after_header
 from leaktrace.store import SQLiteStore
-from tests.test_api import blinded, make_home, serve, serve_in_thread
+from tests._servers import serve_in_thread
+from tests.test_api import blinded, make_home, serve
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 

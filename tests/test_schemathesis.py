@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 
 from leaktrace.api import create_app
 from leaktrace.config import RateLimit, Settings
-from tests.test_api import make_home, serve_in_thread
+from tests._servers import serve_in_thread
+from tests.test_api import make_home
 
 schemathesis = pytest.importorskip("schemathesis")
 from schemathesis.checks import not_a_server_error  # noqa: E402

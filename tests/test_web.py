@@ -13,9 +13,6 @@ import base64
 import datetime as dt
 import json
 import os
-import socket
-import threading
-import time
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from fastapi import FastAPI
 
 from leaktrace.api import create_app
@@ -34,6 +30,7 @@ from leaktrace.identifiers import encode
 from leaktrace.lookup.advice import advice_for
 from leaktrace.store import Breach, Lineage, Parent, SQLiteStore, Store
 from leaktrace.store import data_classes as dc
+from tests._servers import serve_in_thread
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts" / "web"
@@ -189,12 +186,6 @@ def fill_store(store: Store, key: ServerKey) -> None:
 # ---------------------------------------------------------------------------------- server
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def build_app(home: Path, store: Store, key: ServerKey) -> FastAPI:
     """The app exactly as ``leaktrace serve`` builds it (notices delivered at once)."""
     from leaktrace.notify import NotifySettings
@@ -202,25 +193,6 @@ def build_app(home: Path, store: Store, key: ServerKey) -> FastAPI:
     settings = Settings(home=home, rate_limit=RateLimit(per_minute=600, burst=60))
     notify = {"notify_settings": NotifySettings(deliver_interval=0)}
     return create_app(settings, store=store, key=key, notify_options=notify)
-
-
-@contextmanager
-def serve_app(app: FastAPI) -> Iterator[str]:
-    port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, access_log=False)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    if not server.started:
-        pytest.fail("uvicorn did not start in 15 s")
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
 
 
 @dataclass
@@ -237,7 +209,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     store = SQLiteStore(home / "leaktrace.db")
     fill_store(store, key)
     app = build_app(home, store, key)
-    with serve_app(app) as url:
+    with serve_in_thread(app) as url:
         import httpx
 
         endpoints = set(httpx.get(url + "/openapi.json", timeout=5).json()["paths"])
