@@ -33,6 +33,7 @@ from leaktrace.crypto import ServerKey
 from leaktrace.errors import ConflictError, InputError
 from leaktrace.lookup.service import MIN_RANGE_ENTRIES, PREFIX_HEX, LookupService
 from leaktrace.store import RangeEntry, SQLiteStore, Store
+from leaktrace.store._ranges import AFTER_EVERY_KEY, key_bounds
 
 __all__ = [
     "FORMAT_VERSION",
@@ -135,15 +136,12 @@ class _KeyOrdered:
 
 def _public_rows(conn: sqlite3.Connection, start: int, stop: int) -> Iterator[tuple[bytes, str]]:
     """(key, breach name) of non-sensitive exposures under prefixes [start, stop), by key."""
-    shift = 128 - PREFIX_HEX * 4
-    high = stop << shift
-    # Past the last prefix, a 17-byte bound sorts after every 16-byte key: both bounds stay
-    # usable by the primary key. CROSS JOIN keeps exposures as the outer loop (key order).
-    upper = high.to_bytes(16, "big") if high < 1 << 128 else b"\xff" * 16 + b"\x00"
+    low, high = key_bounds(start, stop, PREFIX_HEX * 4)
+    # CROSS JOIN keeps exposures as the outer loop (key order).
     yield from conn.execute(
         "SELECT e.key, b.name FROM exposures e CROSS JOIN breaches b ON b.id = e.breach_id "
         "WHERE e.key >= ? AND e.key < ? AND b.is_sensitive = 0 ORDER BY e.key",
-        ((start << shift).to_bytes(16, "big"), upper),
+        (low, high or AFTER_EVERY_KEY),
     )
 
 

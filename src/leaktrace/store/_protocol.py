@@ -6,12 +6,10 @@ from collections.abc import Collection, Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
 
+from leaktrace.store._ranges import RangeEntry
 from leaktrace.store.models import Breach, Lineage
 
 __all__ = ["IngestWriter", "RangeEntry", "Store"]
-
-# (16-byte index key, names of the non-sensitive breaches holding it)
-RangeEntry = tuple[bytes, list[str]]
 
 
 class IngestWriter(Protocol):

@@ -24,6 +24,7 @@ from psycopg_pool import ConnectionPool
 from leaktrace.errors import ConflictError, KeyFileError, NotFoundError, StoreError
 from leaktrace.store import _pg_schema as sql
 from leaktrace.store._protocol import RangeEntry
+from leaktrace.store._ranges import group_by_key, key_bounds
 from leaktrace.store.models import Breach, Lineage, Parent
 
 __all__ = ["PostgresStore"]
@@ -225,29 +226,20 @@ class PostgresStore:
             raise NotFoundError(f"no breach named {name!r}")
 
     def range_entries(self, prefix: int, prefix_bits: int = 20) -> list[RangeEntry]:
-        if not 0 < prefix_bits <= 128 or not 0 <= prefix < 1 << prefix_bits:
-            raise ValueError("prefix out of range")
-        shift = 128 - prefix_bits
-        low = (prefix << shift).to_bytes(16, "big")
-        high = (prefix + 1) << shift
+        low, high = key_bounds(prefix, prefix + 1, prefix_bits)
         # The last prefix has no upper bound: every 16-byte key at or above ``low`` is in it.
-        upper = "AND e.key < %b " if high < 1 << 128 else ""
-        params = (low, high.to_bytes(16, "big")) if upper else (low,)
-        entries: list[RangeEntry] = []
+        upper = "AND e.key < %b " if high is not None else ""
+        params = (low, high) if high is not None else (low,)
         with self._conn() as conn:
-            cursor = conn.execute(
-                "SELECT e.key, b.name FROM exposures e JOIN breaches b ON b.id = e.breach_id "  # noqa: S608
-                f"WHERE e.key >= %b {upper}AND NOT b.is_sensitive "
-                'ORDER BY e.key, b.name COLLATE "C"',
-                params,
-                binary=True,  # keys travel as raw bytes, not hex text
+            return group_by_key(
+                conn.execute(
+                    "SELECT e.key, b.name FROM exposures e JOIN breaches b ON b.id = e.breach_id "  # noqa: S608
+                    f"WHERE e.key >= %b {upper}AND NOT b.is_sensitive "
+                    'ORDER BY e.key, b.name COLLATE "C"',
+                    params,
+                    binary=True,  # keys travel as raw bytes, not hex text
+                )
             )
-            for key, name in cursor:
-                if entries and entries[-1][0] == key:
-                    entries[-1][1].append(name)
-                else:
-                    entries.append((bytes(key), [name]))
-        return entries
 
     def lineage(self, name: str) -> Lineage | None:
         breach = self.breach(name)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from leaktrace.errors import ConflictError, KeyFileError, NotFoundError, StoreError
-from leaktrace.store._protocol import RangeEntry
+from leaktrace.store._ranges import AFTER_EVERY_KEY, RangeEntry, group_by_key, key_bounds
 from leaktrace.store._schema import MIGRATIONS, SCHEMA_VERSION
 from leaktrace.store._sqlite_writer import SQLiteWriter
 from leaktrace.store.models import Breach, Lineage, Parent
@@ -193,28 +193,16 @@ class SQLiteStore:
                 raise NotFoundError(f"no breach named {name!r}")
 
     def range_entries(self, prefix: int, prefix_bits: int = 20) -> list[RangeEntry]:
-        if not 0 < prefix_bits <= 128 or not 0 <= prefix < 1 << prefix_bits:
-            raise ValueError("prefix out of range")
-        shift = 128 - prefix_bits
-        low = (prefix << shift).to_bytes(16, "big")
-        high_int = (prefix + 1) << shift
-        # A plain upper bound lets SQLite stop the index scan at the end of the range. Past the
-        # last prefix, a 17-byte blob sorts after every 16-byte key (memcmp, then length).
-        high = high_int.to_bytes(16, "big") if high_int < 1 << 128 else b"\xff" * 17
+        low, high = key_bounds(prefix, prefix + 1, prefix_bits)
         with self._lock:
-            cursor = self._conn.execute(
-                "SELECT e.key, b.name FROM exposures e JOIN breaches b ON b.id = e.breach_id "
-                "WHERE e.key >= ? AND e.key < ? AND b.is_sensitive = 0 "
-                "ORDER BY e.key, b.name",
-                (low, high),
+            return group_by_key(
+                self._conn.execute(
+                    "SELECT e.key, b.name FROM exposures e JOIN breaches b ON b.id = e.breach_id "
+                    "WHERE e.key >= ? AND e.key < ? AND b.is_sensitive = 0 "
+                    "ORDER BY e.key, b.name",
+                    (low, high or AFTER_EVERY_KEY),
+                )
             )
-            entries: list[RangeEntry] = []
-            for key, name in cursor:
-                if entries and entries[-1][0] == key:
-                    entries[-1][1].append(name)
-                else:
-                    entries.append((bytes(key), [name]))
-            return entries
 
     def lineage(self, name: str) -> Lineage | None:
         breach = self.breach(name)
