@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from leaktrace.ingest.formats._types import fail
+from leaktrace.ingest.formats._types import ChunkBuffer, fail
 
 __all__ = [
     "CONSTRAINTS",
@@ -142,33 +142,14 @@ def copy_row(line: str) -> list[str]:
     ]
 
 
-class Lexer:
+class Lexer(ChunkBuffer):
     """Tokens of a SQL text given as chunks; also reads raw lines (for ``COPY`` data)."""
 
     def __init__(self, chunks: Iterator[str], name: str, limit: int, backslash: bool) -> None:
-        self._chunks = chunks
-        self.name = name
-        self._limit = limit
+        super().__init__(chunks, name, limit, "SQL element")
         self.backslash = backslash
         self._regex = _MYSQL if backslash else _STANDARD
-        self.buf = ""
-        self.pos = 0
-        self.eof = False
         self._pushed: list[Token] = []
-
-    def _refill(self) -> bool:
-        """Read one more chunk; False at end of text. Refuses to buffer past the limit."""
-        if self.eof:
-            return False
-        if len(self.buf) - self.pos > self._limit:
-            raise fail(self.name, f"a SQL element is longer than {self._limit} bytes")
-        chunk = next(self._chunks, None)
-        if chunk is None:
-            self.eof = True
-        else:
-            self.buf = self.buf[self.pos :] + chunk
-            self.pos = 0
-        return True
 
     def push(self, token: Token) -> None:
         self._pushed.append(token)
@@ -179,14 +160,14 @@ class Lexer:
             return self._pushed.pop()
         while True:
             if self.pos >= len(self.buf):
-                if self._refill():
+                if self.refill():
                     continue
                 return ("eof", "")
             m = self._regex.match(self.buf, self.pos)
             assert m is not None  # the last alternative matches any character
             kind = m.lastgroup or "op"
             # A token touching the end of the buffer may continue in the next chunk.
-            if (kind == "open" or m.end() == len(self.buf)) and self._refill():
+            if (kind == "open" or m.end() == len(self.buf)) and self.refill():
                 continue
             if kind == "open":
                 raise fail(self.name, "unterminated quoted string or comment in SQL")
@@ -201,7 +182,7 @@ class Lexer:
 
     def _dollar_body(self, tag: str) -> str:
         while (end := self.buf.find(tag, self.pos)) < 0:
-            if not self._refill():
+            if not self.refill():
                 raise fail(self.name, "unterminated dollar-quoted string in SQL")
         body = self.buf[self.pos : end]
         self.pos = end + len(tag)
@@ -214,22 +195,22 @@ class Lexer:
         while True:
             m = regex.match(self.buf, self.pos)
             if m is not None:
-                if m.end() < len(self.buf) or not self._refill():
+                if m.end() < len(self.buf) or not self.refill():
                     self.pos = m.end()
                     return m
-            elif len(self.buf) - self.pos >= _REFILL_AHEAD or not self._refill():
+            elif len(self.buf) - self.pos >= _REFILL_AHEAD or not self.refill():
                 return None
 
     def readline(self) -> str | None:
         """The rest of the current line, with its ``\\n``; None at the end of text."""
         while (end := self.buf.find("\n", self.pos)) < 0:
-            if not self._refill():
+            if not self.refill():
                 if self.pos >= len(self.buf):
                     return None
                 end = len(self.buf) - 1
                 break
         line = self.buf[self.pos : end + 1]
         self.pos = end + 1
-        if len(line) > self._limit:
-            raise fail(self.name, f"a line is longer than {self._limit} bytes")
+        if len(line) > self.limit:
+            raise fail(self.name, f"a line is longer than {self.limit} bytes")
         return line

@@ -16,6 +16,7 @@ from leaktrace.errors import UnreadableFileError
 
 __all__ = [
     "TAINT",
+    "ChunkBuffer",
     "Limits",
     "Table",
     "Tally",
@@ -129,3 +130,34 @@ class Tally:
         if not self.kept:
             detail = f" ({self.rejected} unreadable)" if self.rejected else ""
             raise fail(self.name, f"no data rows{detail}")
+
+
+class ChunkBuffer:
+    """A sliding text buffer over chunks: what is consumed (before ``pos``) is dropped on refill.
+
+    ``what`` names the unit being read ("SQL element", "JSON record") in the error raised when
+    one would grow the buffer past ``limit``.
+    """
+
+    def __init__(self, chunks: Iterator[str], name: str, limit: int, what: str) -> None:
+        self._chunks = chunks
+        self.name = name
+        self.limit = limit
+        self._what = what
+        self.buf = ""
+        self.pos = 0
+        self.eof = False
+
+    def refill(self) -> bool:
+        """Read one more chunk; False at end of text. Refuses to buffer past the limit."""
+        if self.eof:
+            return False
+        if len(self.buf) - self.pos > self.limit:
+            raise fail(self.name, f"a {self._what} is longer than {self.limit} bytes")
+        chunk = next(self._chunks, None)
+        if chunk is None:
+            self.eof = True
+        else:
+            self.buf = self.buf[self.pos :] + chunk
+            self.pos = 0
+        return True

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from typing import Any, Final
 
 from leaktrace.ingest.formats._text import TextSource
-from leaktrace.ingest.formats._types import TAINT, Limits, Table, Tally, fail
+from leaktrace.ingest.formats._types import TAINT, ChunkBuffer, Limits, Table, Tally, fail
 
 __all__ = ["flatten", "read_json_tables"]
 
@@ -75,28 +75,12 @@ def flatten(value: Any, limits: Limits, name: str) -> dict[str, str]:
     return out
 
 
-class _Stream:
+class _Stream(ChunkBuffer):
     """A sliding buffer over text chunks from which JSON values are decoded one at a time."""
 
     def __init__(self, source: TextSource) -> None:
-        self._chunks = source.chunks()
-        self.name = source.name
-        self.limit = source.limits.max_line_bytes
+        super().__init__(source.chunks(), source.name, source.limits.max_line_bytes, "JSON record")
         self.depth = source.limits.max_json_depth
-        self.buf, self.pos, self.eof = "", 0, False
-
-    def _more(self) -> bool:
-        if self.eof:
-            return False
-        if len(self.buf) - self.pos > self.limit:
-            raise fail(self.name, f"a JSON record is longer than {self.limit} bytes")
-        chunk = next(self._chunks, None)
-        if chunk is None:
-            self.eof = True
-        else:
-            self.buf = self.buf[self.pos :] + chunk
-            self.pos = 0
-        return True
 
     def peek(self) -> str:
         """The next non-blank character, not consumed; ``""`` at the end."""
@@ -105,7 +89,7 @@ class _Stream:
                 self.pos += 1
             if self.pos < len(self.buf):
                 return self.buf[self.pos]
-            if not self._more():
+            if not self.refill():
                 return ""
 
     def take(self, expected: str) -> str:
@@ -123,10 +107,10 @@ class _Stream:
             except RecursionError:
                 raise fail(self.name, f"JSON nested deeper than {self.depth} levels") from None
             except ValueError:
-                if self._more():
+                if self.refill():
                     continue
                 raise fail(self.name, "invalid or truncated JSON") from None
-            if end == len(self.buf) and self._more():
+            if end == len(self.buf) and self.refill():
                 continue  # a number may go on in the next chunk
             self.pos = end
             return obj
