@@ -75,6 +75,11 @@ def _pct(share: float) -> str:
     return f"{share:.0%}"
 
 
+def _from_values(col: ColumnRole, role: str, confidence: float, reason: str) -> ColumnRole:
+    """``col`` given ``role`` (and its data class) because of what its values look like."""
+    return ColumnRole(col.index, col.header, role, ROLE_CLASS[role], confidence, reason)
+
+
 def _weigh(col: ColumnRole, prof: ColumnProfile) -> ColumnRole:
     """Let the values confirm or overrule the header for identifier columns."""
     if prof.values == 0:
@@ -84,11 +89,9 @@ def _weigh(col: ColumnRole, prof: ColumnProfile) -> ColumnRole:
     if col.role in IDENTIFIER_ROLES:
         own = prof.share(str(col.role))
         if best != col.role and share >= 0.5 and share > own:
-            return ColumnRole(
-                col.index,
-                col.header,
+            return _from_values(
+                col,
                 best,
-                ROLE_CLASS[best],
                 round(share, 2),
                 f"{_pct(share)} of sampled values are {best} values, despite the header",
             )
@@ -100,11 +103,9 @@ def _weigh(col: ColumnRole, prof: ColumnProfile) -> ColumnRole:
             )
         return col
     if share >= 0.5 and col.role not in ("medical_condition", "medical_record"):
-        return ColumnRole(
-            col.index,
-            col.header,
+        return _from_values(
+            col,
             best,
-            ROLE_CLASS[best],
             round(share, 2),
             f"{_pct(share)} of sampled values are {best} values",
         )
@@ -115,11 +116,9 @@ def _weigh(col: ColumnRole, prof: ColumnProfile) -> ColumnRole:
             ("gender", "gender", 0.9),
         ):
             if prof.share(kind) >= threshold:
-                return ColumnRole(
-                    col.index,
-                    col.header,
+                return _from_values(
+                    col,
                     role,
-                    ROLE_CLASS[role],
                     round(prof.share(kind), 2),
                     f"{_pct(prof.share(kind))} of sampled values look like {kind}s",
                 )
@@ -143,11 +142,9 @@ def _infer_names_and_dates(
         if dates:
             oldest = min(dates, key=lambda c: profiles[c.index].median_year or this_year)
             share = profiles[oldest.index].share("date")
-            cols[oldest.index] = ColumnRole(
-                oldest.index,
-                oldest.header,
+            cols[oldest.index] = _from_values(
+                oldest,
                 "dob",
-                dc.DOB,
                 round(share * 0.8, 2),
                 f"{_pct(share)} of sampled values are dates, the oldest such column",
             )
@@ -159,11 +156,9 @@ def _infer_names_and_dates(
     if firsts:
         first = max(firsts, key=lambda c: profiles[c.index].share("first_name"))
         share = profiles[first.index].share("first_name")
-        cols[first.index] = ColumnRole(
-            first.index,
-            first.header,
+        cols[first.index] = _from_values(
+            first,
             "first_name",
-            dc.NAMES,
             round(share, 2),
             f"{_pct(share)} of sampled values are common first names",
         )
@@ -171,11 +166,9 @@ def _infer_names_and_dates(
             if 0 <= neighbour < len(cols) and cols[neighbour].role is None:
                 prof = profiles[neighbour]
                 if prof.share("alpha") >= 0.9 and prof.share("first_name") < 0.3:
-                    cols[neighbour] = ColumnRole(
-                        neighbour,
-                        cols[neighbour].header,
+                    cols[neighbour] = _from_values(
+                        cols[neighbour],
                         "last_name",
-                        dc.NAMES,
                         0.6,
                         "alphabetic values next to the first-name column",
                     )
@@ -183,11 +176,9 @@ def _infer_names_and_dates(
     elif fulls:
         full = max(fulls, key=lambda c: profiles[c.index].share("full_name"))
         share = profiles[full.index].share("full_name")
-        cols[full.index] = ColumnRole(
-            full.index,
-            full.header,
+        cols[full.index] = _from_values(
+            full,
             "full_name",
-            dc.NAMES,
             round(share, 2),
             f"{_pct(share)} of sampled values are several words including a first name",
         )
