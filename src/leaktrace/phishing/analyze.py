@@ -73,8 +73,9 @@ class Analysis:
         }
 
 
-def _model_reason(model: TextModel, message: Message, lang: str) -> Reason | None:
-    probability = model.probability(message.text)
+def _model_reason(model: TextModel, ctx: Context, lang: str) -> Reason | None:
+    message = ctx.message
+    probability = model.probability_folded(ctx.folded)
     scale = MODEL_POINTS_EMAIL if message.channel == "email" else MODEL_POINTS
     points = round(scale * (2.0 * probability - 1.0))
     if points == 0:
@@ -101,7 +102,7 @@ def analyze_message(
     rule_points = sum(reason.weight for reason in reasons)
     chosen = (model or default_model()) if use_model else None
     if chosen is not None:
-        extra = _model_reason(chosen, message, lang)
+        extra = _model_reason(chosen, ctx, lang)
         if extra is not None:
             reasons.append(extra)
     score = max(0, min(100, sum(reason.weight for reason in reasons)))

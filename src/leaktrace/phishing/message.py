@@ -41,6 +41,8 @@ _KEY_HEADERS = re.compile(
     rb"^(from|received|return-path|message-id|mime-version|date|to):", re.IGNORECASE | re.MULTILINE
 )
 _SUBJECT_LINE = re.compile(r"^\s*(objet|subject|sujet)\s*:\s*(.*)$", re.IGNORECASE)
+# Control characters other than tab, line feed, form feed and carriage return.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 _AUTH = re.compile(r"\b(spf|dkim|dmarc)\s*=\s*([a-z]+)", re.IGNORECASE)
 
 
@@ -91,7 +93,7 @@ def _check_text(text: str) -> str:
         raise InputError("the message is empty")
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(f"the message is too large (more than {MAX_TEXT_CHARS:,} characters)")
-    controls = sum(1 for ch in text[:4096] if ch < " " and ch not in "\t\r\n\f")
+    controls = len(_CONTROLS.findall(text, 0, 4096))
     if "\x00" in text or controls > len(text[:4096]) // 10:
         raise InputError("the message is not text (binary data?)")
     return text

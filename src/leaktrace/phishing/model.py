@@ -35,38 +35,48 @@ MAX_MODEL_CHARS = 5_000  # the model reads the start of a message; lures are up 
 
 # Placeholders make "£1000" and "$1,000", or two different short links, the same feature:
 # the lure is in the shape, not in the exact number, and datasets differ in currency and era.
-_SUBS = (
+# Each with the literals one of which any match contains: a cheap "in" test spares the scan.
+_SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (
         re.compile(
             r"(https?://|www\.)\S+|\b[\w-]+\.(com|net|org|fr|info|ly|co|uk|us|xyz|top|ru)"
             r"(/\S*)?"
         ),
         " urltok ",
+        (".", "://"),
     ),
-    (re.compile(r"\S+@\S+\.\w+"), " mailtok "),
+    (re.compile(r"\S+@\S+\.\w+"), " mailtok ", ("@",)),
     (
         re.compile(r"(eur ?|[$£])\s?\d[\d,.]*|\d[\d,.]*\s?(eur\b|euros?|[$£]|usd|gbp|pounds?)"),
         " moneytok ",
+        ("eur", "$", "£", "usd", "gbp", "pound"),
     ),
-    (re.compile(r"\+?\d[\d ().-]{7,}\d"), " phonetok "),
-    (re.compile(r"\d+"), " numtok "),
+    (re.compile(r"\+?\d[\d ().-]{7,}\d"), " phonetok ", tuple("0123456789")),
+    (re.compile(r"\d+"), " numtok ", tuple("0123456789")),
 )
 _TOKEN = re.compile(r"[a-z][a-z']+|[a-z]")
 
 
+def _placeholders(folded: str) -> str:
+    for pattern, placeholder, needles in _SUBS:
+        if any(needle in folded for needle in needles):
+            folded = pattern.sub(placeholder, folded)
+    return folded
+
+
 def normalize(text: str) -> str:
     """Folded text with URLs, addresses, amounts, phone numbers and numbers as placeholders."""
-    text = fold(text[:MAX_MODEL_CHARS])
-    for pattern, placeholder in _SUBS:
-        text = pattern.sub(placeholder, text)
-    return text
+    return _placeholders(fold(text[:MAX_MODEL_CHARS]))
+
+
+def _features(normalized: str) -> list[str]:
+    words = [w for w in (w.strip("'") for w in _TOKEN.findall(normalized)) if len(w) > 1]
+    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
 def features(text: str) -> list[str]:
     """Unigrams and bigrams of the normalized text (the training vectorizer's analyzer)."""
-    words = [w.strip("'") for w in _TOKEN.findall(normalize(text))]
-    words = [w for w in words if len(w) > 1]
-    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
+    return _features(normalize(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +104,19 @@ class TextModel:
 
     def probability(self, text: str) -> float:
         """P(spam or phishing) for ``text``; 0.5-centred logistic of the linear score."""
-        counts = Counter(f for f in features(text) if f in self.terms)
+        return self._probability(features(text))
+
+    def probability_folded(self, folded: str) -> float:
+        """:meth:`probability` of a text already folded by :func:`~leaktrace.phishing.text.fold`.
+
+        The analyzer has folded the message for its rules; folding is not length-preserving,
+        so on a text longer than the model reads the window may differ by a few characters.
+        """
+        return self._probability(_features(_placeholders(folded[:MAX_MODEL_CHARS])))
+
+    def _probability(self, found: list[str]) -> float:
+        terms = self.terms
+        counts = Counter(f for f in found if f in terms)
         if not counts:
             return 1.0 / (1.0 + math.exp(-self.intercept))
         weights = {t: (1.0 + math.log(n)) * self.terms[t][0] for t, n in counts.items()}

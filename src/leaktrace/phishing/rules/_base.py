@@ -13,15 +13,17 @@ for your bank details", which must not read as a request for bank details.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from leaktrace.phishing._prefilter import PatternSet
 from leaktrace.phishing.brands import BRANDS, Brand
 from leaktrace.phishing.domains import is_official
 from leaktrace.phishing.message import Message
-from leaktrace.phishing.text import fold, rx, sentence_spans
+from leaktrace.phishing.text import RULE_PATTERNS, fold, rx, sentence_spans
 from leaktrace.phishing.urls import Url, find_urls, parse_url
 
 __all__ = [
@@ -93,6 +95,16 @@ REQUEST_VERBS = (
 )
 
 
+@functools.cache
+def prefilter() -> PatternSet:
+    """The Hyperscan prefilter of every pattern compiled with ``rx`` so far (rules are loaded).
+
+    Built on first use, once :mod:`leaktrace.phishing.rules` has imported every rule; a pattern
+    compiled later is not in the set and is simply always searched.
+    """
+    return PatternSet(tuple(RULE_PATTERNS))
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One signal. ``explanation`` holds one sentence in ``fr`` and one in ``en``."""
@@ -114,6 +126,23 @@ class Context:
     @cached_property
     def folded(self) -> str:
         return fold(self.message.text[:MAX_RULE_CHARS])
+
+    @cached_property
+    def candidates(self) -> frozenset[int]:
+        """Patterns that may match :attr:`folded` (one Hyperscan pass; see ``_prefilter``)."""
+        return prefilter().scan(self.folded)
+
+    def may_match(self, pattern: re.Pattern[str]) -> bool:
+        """False when the prefilter proved ``pattern`` absent from :attr:`folded`."""
+        return prefilter().may_match(self.candidates, pattern)
+
+    def search(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """``pattern.search(self.folded)``, skipped when the prefilter rules it out."""
+        return pattern.search(self.folded) if self.may_match(pattern) else None
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(self.folded)``, empty when the prefilter rules it out."""
+        return pattern.finditer(self.folded) if self.may_match(pattern) else iter(())
 
     @cached_property
     def spans(self) -> list[tuple[int, int]]:
@@ -154,11 +183,17 @@ class Context:
     def claimed(self) -> list[Brand]:
         """Protected brands the message speaks for (text, subject or sender's display name)."""
         where = f"{self.text_without_urls}\n{fold(self.message.from_name)}"
+        found = prefilter().scan(where)
+        brands = [b for b in BRANDS if prefilter().may_match(found, b.mentions)]
+        if not brands:
+            return []
         if len(where) >= _LONG_TEXT:
-            return [b for b, ps in _BRAND_BRANCHES if any(p.search(where) for p in ps)]
+            return [
+                b for b, ps in _BRAND_BRANCHES if b in brands and any(p.search(where) for p in ps)
+            ]
         if _ANY_BRAND.search(where) is None:
             return []
-        return [brand for brand in BRANDS if brand.mentions.search(where)]
+        return [brand for brand in brands if brand.mentions.search(where)]
 
 
 def is_negated(sentence: str) -> bool:
@@ -173,6 +208,8 @@ def first_unnegated(ctx: Context, *patterns: re.Pattern[str], window: int = 1) -
     code. Send it back to us."). Returns the matched text of ``patterns[0]`` (the evidence).
     Only the sentences where ``patterns[0]`` matches are examined: a long e-mail has hundreds.
     """
+    if not all(ctx.may_match(p) for p in patterns):
+        return None
     text = ctx.folded
     if any(p.search(text) is None for p in patterns[1:]):
         return None

@@ -38,7 +38,7 @@ _CALL_OR_TEXT = rx(
 def _check(ctx: Context) -> str | None:
     if ctx.urls or ctx.fired & _ASKING or ctx.message.attachments:
         return None
-    if _CALL_OR_TEXT.search(ctx.folded):
+    if ctx.search(_CALL_OR_TEXT):
         return None
     return "-"
 

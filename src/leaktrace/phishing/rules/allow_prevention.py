@@ -25,10 +25,10 @@ _WEAK = rx(
 
 
 def _check(ctx: Context) -> str | None:
-    strong = _STRONG.search(ctx.folded)
+    strong = ctx.search(_STRONG)
     if strong:
         return strong.group(0)
-    weak = {match.group(0) for match in _WEAK.finditer(ctx.folded)}
+    weak = {match.group(0) for match in ctx.finditer(_WEAK)}
     return ", ".join(sorted(weak)) if len(weak) >= 2 else None
 
 

@@ -24,7 +24,7 @@ _CALL_OR_TEXT = rx(
 def _check(ctx: Context) -> str | None:
     if ctx.foreign_urls:
         return ctx.foreign_urls[0].host.registered
-    for match in _CALL_OR_TEXT.finditer(ctx.folded):
+    for match in ctx.finditer(_CALL_OR_TEXT):
         digits = re.sub(r"\D", "", match.group("number"))
         if len(digits) >= 4 and digits not in OFFICIAL_NUMBERS:
             return f"{digits[:4]}…"

@@ -24,7 +24,7 @@ _REFUND = rx(r"rembours|refund|accepte|debite|preleve")
 
 
 def _check(ctx: Context) -> str | None:
-    if _AMOUNT.search(ctx.folded) is None or _PAY.search(ctx.folded) is None:
+    if ctx.search(_AMOUNT) is None or ctx.search(_PAY) is None:
         return None
     for sentence in ctx.sentences:
         # "nous ne vous demanderons jamais de payer 1,49 €" warns; "remboursement de 1,49 €" pays.

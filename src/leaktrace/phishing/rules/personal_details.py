@@ -41,7 +41,6 @@ _ADDRESS = rx(
 
 
 def _check(ctx: Context) -> str | None:
-    text = ctx.folded
     kinds = [
         name
         for name, pattern in (
@@ -51,7 +50,7 @@ def _check(ctx: Context) -> str | None:
             ("date_of_birth", _DOB),
             ("address", _ADDRESS),
         )
-        if pattern.search(text)
+        if ctx.search(pattern)
     ]
     strong = "partial_nir" in kinds or "date_of_birth" in kinds
     return ", ".join(kinds) if len(kinds) >= 2 or strong else None

@@ -53,7 +53,7 @@ def _digits(number: str) -> str:
 
 def _check(ctx: Context) -> str | None:
     speaks_for = [brand for brand in ctx.claimed if brand.health or brand.phones]
-    for match in _CALL.finditer(ctx.folded):
+    for match in ctx.finditer(_CALL):
         digits = _digits(match.group("number"))
         if len(digits) < 4 or digits in OFFICIAL_NUMBERS:
             continue

@@ -27,7 +27,7 @@ _PREMIUM = re.compile(r"^(09\d{9}|087[123]\d{7}|089\d{7}|1900\d{7})$")
 
 
 def _check(ctx: Context) -> str | None:
-    for match in _CANDIDATE.finditer(ctx.folded):
+    for match in ctx.finditer(_CANDIDATE):
         digits = re.sub(r"\D", "", match.group(0))
         if _PREMIUM.match(digits):
             return f"{digits[:4]}…"

@@ -27,8 +27,14 @@ _PREMIUM = rx(
 _KEYWORD = rx(r"\b(?i:reply|txt|text|send|sms)\s+(?:with\s+)?(?!ASAP\b|OK\b)[A-Z]{3,}\d*\b")
 
 
+# Folded text is lower case, so the prefilter cannot look for _KEYWORD; its verb it can.
+_KEYWORD_VERB = rx(r"\b(reply|txt|text|send|sms)\s")
+
+
 def _check(ctx: Context) -> str | None:
-    match = _PREMIUM.search(ctx.folded) or _KEYWORD.search(ctx.message.text[:5000])
+    match = ctx.search(_PREMIUM)
+    if match is None and ctx.may_match(_KEYWORD_VERB):
+        match = _KEYWORD.search(ctx.message.text[:5000])
     return match.group(0).strip() if match else None
 
 

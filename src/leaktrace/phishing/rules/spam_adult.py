@@ -20,7 +20,7 @@ _BAIT = rx(
 
 
 def _check(ctx: Context) -> str | None:
-    match = _BAIT.search(ctx.folded)
+    match = ctx.search(_BAIT)
     return match.group(0).strip() if match else None
 
 

@@ -22,7 +22,7 @@ _OFFER = rx(
 
 
 def _check(ctx: Context) -> str | None:
-    match = _OFFER.search(ctx.folded)
+    match = ctx.search(_OFFER)
     return match.group(0).strip() if match else None
 
 

@@ -1,0 +1,114 @@
+"""The Hyperscan prefilter never hides a match, and verdicts do not depend on it."""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from leaktrace.phishing import _prefilter, analyze
+from leaktrace.phishing.rules import _base
+from leaktrace.phishing.text import RULE_PATTERNS, fold
+
+DATA = Path(__file__).parent / "data"
+pytestmark = pytest.mark.skipif(not _prefilter.available(), reason="hyperscan not installed")
+
+
+def _corpus() -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    for path in sorted(DATA.glob("phishing_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                rows.append((record["text"], record["channel"]))
+    return rows
+
+
+def _missed(text: str) -> list[str]:
+    found = _base.prefilter().scan(text)
+    return [
+        p.pattern
+        for p in RULE_PATTERNS
+        if p.search(text) and not _base.prefilter().may_match(found, p)
+    ]
+
+
+def test_every_rule_pattern_is_in_the_prefilter() -> None:
+    prefilter = _base.prefilter()
+    assert all(prefilter.number(p) is not None for p in RULE_PATTERNS)
+    assert len(RULE_PATTERNS) >= 50
+
+
+def test_no_match_is_hidden_on_the_test_corpora() -> None:
+    texts = [fold(text) for text, _ in _corpus()]
+    assert len(texts) > 500
+    for text in texts:
+        assert _missed(text) == []
+
+
+def test_the_scan_rules_patterns_out() -> None:
+    found = _base.prefilter().scan(fold("Bonjour, rendez-vous demain à 10 h chez le dentiste."))
+    assert len(found) < len(RULE_PATTERNS) // 2
+
+
+_WORDS = st.sampled_from(
+    "carte vitale expire ameli renouvelez cliquez ici http://x.example/login 1,49 eur frais "
+    "your account has been suspended verify now 0899 12 34 56 call 07700 900123 txt WIN to "
+    "80082 free prize won iban mot de passe code jamais néé le 12/03/1980 laboratoire "
+    "dear customer £5/wk reply STOP « » ’ \u00a0 \n . ! ?".split(" ")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_WORDS, st.text(max_size=12)), max_size=40))
+def test_no_match_is_hidden_on_generated_text(parts: list[str]) -> None:
+    text = fold(" ".join(parts))
+    assert _missed(text) == []
+
+
+def test_text_that_is_not_utf8_is_searched_in_full() -> None:
+    found = _base.prefilter().scan("carte vitale \ud800 expire")
+    assert found is _prefilter.EVERYTHING
+    assert all(_base.prefilter().may_match(found, p) for p in RULE_PATTERNS)
+
+
+def test_patterns_outside_the_set_are_always_searched() -> None:
+    stranger = re.compile("never registered")
+    assert _base.prefilter().may_match(frozenset(), stranger)
+
+
+def test_verdicts_are_the_same_without_hyperscan(monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _corpus()[::7]
+    with_scan = [analyze(text, channel, lang="en") for text, channel in corpus]
+    monkeypatch.setattr(_prefilter, "hyperscan", None)
+    _base.prefilter.cache_clear()
+    try:
+        assert _base.prefilter().scan("carte vitale") is _prefilter.EVERYTHING
+        without = [analyze(text, channel, lang="en") for text, channel in corpus]
+    finally:
+        monkeypatch.undo()
+        _base.prefilter.cache_clear()
+    assert without == with_scan
+
+
+def test_threads_scan_with_their_own_scratch() -> None:
+    text = fold("Votre carte Vitale expire : renouvelez-la sur ameli-vitale.fr sous 48 h")
+    expected = _base.prefilter().scan(text)
+    results: list[frozenset[int]] = []
+
+    def work() -> None:
+        for _ in range(200):
+            results.append(_base.prefilter().scan(text))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 800
+    assert all(found == expected for found in results)
