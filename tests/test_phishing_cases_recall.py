@@ -47,6 +47,65 @@ RECALL_CASES: dict[str, tuple[str, str, str]] = {
         "sms",
     ),
     "email.credential_form": (_HTML_FORM, _HTML_NEWSLETTER, "email"),
+    "lure.wrong_number": (
+        "Hi, is this Megan? It's Tom from the tennis club, we talked last week",
+        "Hi Megan, is this ok for Saturday? Tom",
+        "sms",
+    ),
+    "request.code_relay": (
+        "I'm sending you a verification code to check you're a real buyer, read it back to me",
+        "Your verification code is 481 220. Never share this code with anyone.",
+        "sms",
+    ),
+    "contact.messaging_app": (
+        "Part-time job, $300/day. Contact our HR on Telegram @hr_claire_jobs",
+        "Transférez ce SMS au 33700 ou signalez-le sur Signal Spam.",
+        "sms",
+    ),
+    "lure.investment": (
+        "Join our VIP stock group: members made 260% last month with our buy signals",
+        "Your quarterly investment statement is available in your account.",
+        "sms",
+    ),
+    "lure.advance_fee": (
+        "I am the barrister of your late relative. He left the sum of USD 7.5 million "
+        "unclaimed and you are the beneficiary. Reply to start the transfer of the fund.",
+        "The notary has scheduled the reading of grandma's will on Monday at 10.",
+        "sms",
+    ),
+    "request.payment_transfer": (
+        "I'm in a meeting. Please buy 5 Google Play gift cards of $100 and send me photos of "
+        "the codes on the back.",
+        "Happy birthday! We got you a gift card from the bookshop, enjoy.",
+        "sms",
+    ),
+    "lure.extortion": (
+        "I hacked your device and recorded you through your webcam. Send $1,200 in bitcoin to "
+        "my wallet or the video goes to all your contacts.",
+        "New: pay for your coffee with your phone's wallet, and keep your webcam covered.",
+        "sms",
+    ),
+    "spam.pharma_replica": (
+        "Cheap meds online, no prescription needed! Order now",
+        "Your prescription is ready for pickup at the pharmacy counter.",
+        "sms",
+    ),
+    "email.sender_lookalike": (
+        "From: Instagram <security@instagram-copyright.com>\nTo: a@example.com\nSubject: Notice"
+        "\n\nWe received a complaint about your account.\n",
+        "From: Harmonie Mutuelle <contact@harmonie-mutuelle.fr>\nTo: a@example.com\n"
+        "Subject: Notice\n\nVotre attestation est disponible.\n",
+        "email",
+    ),
+    "allow.sender_own_links": (
+        "From: Harbor Pets <orders@harborpets.example>\nTo: a@example.com\nSubject: Shipped\n"
+        "Authentication-Results: mx.example.com; spf=pass; dkim=pass; dmarc=pass\n\n"
+        "Your order has shipped. Track it at https://shop.harborpets.example/orders/123\n",
+        "From: Harbor Pets <orders@harborpets.example>\nTo: a@example.com\nSubject: Shipped\n"
+        "Authentication-Results: mx.example.com; spf=pass; dkim=pass; dmarc=pass\n\n"
+        "Your order has shipped. Track it at https://parcel-track.example/orders/123\n",
+        "email",
+    ),
 }
 
 

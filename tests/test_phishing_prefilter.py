@@ -57,10 +57,63 @@ def test_the_scan_rules_patterns_out() -> None:
 
 
 _WORDS = st.sampled_from(
-    "carte vitale expire ameli renouvelez cliquez ici http://x.example/login 1,49 eur frais "
-    "your account has been suspended verify now 0899 12 34 56 call 07700 900123 txt WIN to "
-    "80082 free prize won iban mot de passe code jamais néé le 12/03/1980 laboratoire "
-    "dear customer £5/wk reply STOP « » ’ \u00a0 \n . ! ?".split(" ")
+    [
+        "carte",
+        "vitale",
+        "expire",
+        "ameli",
+        "renouvelez",
+        "cliquez",
+        "ici",
+        "http://x.example/login",
+        "1,49",
+        "eur",
+        "frais",
+        "your",
+        "account",
+        "has",
+        "been",
+        "suspended",
+        "verify",
+        "now",
+        "0899",
+        "12",
+        "34",
+        "56",
+        "call",
+        "07700",
+        "900123",
+        "txt",
+        "WIN",
+        "to",
+        "80082",
+        "free",
+        "prize",
+        "won",
+        "iban",
+        "mot",
+        "de",
+        "passe",
+        "code",
+        "jamais",
+        "néé",
+        "le",
+        "12/03/1980",
+        "laboratoire",
+        "dear",
+        "customer",
+        "£5/wk",
+        "reply",
+        "STOP",
+        "«",
+        "»",
+        "’",
+        "\xa0",
+        "\n",
+        ".",
+        "!",
+        "?",
+    ]
 )
 
 

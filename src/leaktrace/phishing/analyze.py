@@ -5,7 +5,10 @@ check it by hand. Verdicts: ``phishing`` from 50, ``suspicious`` from 25, ``legi
 The statistical model contributes one reason of at most ±:data:`MODEL_POINTS`; it can move a
 message between bands but never decides alone: ``suspicious`` needs at least one rule that
 fired against the message, and ``phishing`` needs the rules alone to reach the ``suspicious``
-band. So every verdict other than ``legitimate`` is explained by rules.
+band. So every verdict other than ``legitimate`` is explained by rules. Nor does the model
+clear a message the rules alone put in the ``suspicious`` band: social engineering ("is this
+Jessica?", "read me back the code") is written to look ordinary, which is what the model
+measures, while a rule names a specific trick.
 """
 
 from __future__ import annotations
@@ -109,7 +112,7 @@ def analyze_message(
     explained = any(reason.weight > 0 for reason in reasons if reason.rule_id != MODEL_RULE_ID)
     if score >= PHISHING_AT and rule_points >= SUSPICIOUS_AT:
         verdict = "phishing"
-    elif score >= SUSPICIOUS_AT and explained:
+    elif (score >= SUSPICIOUS_AT and explained) or rule_points >= SUSPICIOUS_AT:
         verdict = "suspicious"
     else:
         verdict = "legitimate"

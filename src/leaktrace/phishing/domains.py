@@ -40,6 +40,7 @@ __all__ = [
 
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 _PARTS = re.compile(r"[.\-]")
+_RESERVED_TLDS = frozenset({"example", "test", "invalid", "localhost"})
 
 
 @functools.cache
@@ -71,6 +72,11 @@ def split_host(host: str) -> Host:
     if _IPV4.match(host):
         return Host(host, "", host, "", True)
     parts = _extractor()(host)
+    if not parts.suffix and "." in host and host.rpartition(".")[2] in _RESERVED_TLDS:
+        # RFC 2606 names are not on the suffix list, yet read as ordinary TLDs in examples.
+        rest, _, tld = host.rpartition(".")
+        subdomain, _, label = rest.rpartition(".")
+        return Host(host, subdomain, label, tld, False)
     return Host(host, parts.subdomain, parts.domain, parts.suffix, False)
 
 

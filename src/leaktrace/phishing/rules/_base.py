@@ -201,12 +201,18 @@ def is_negated(sentence: str) -> bool:
     return _NEGATION.search(sentence) is not None
 
 
-def first_unnegated(ctx: Context, *patterns: re.Pattern[str], window: int = 1) -> str | None:
+def first_unnegated(
+    ctx: Context,
+    *patterns: re.Pattern[str],
+    window: int = 1,
+    unless: re.Pattern[str] | None = None,
+) -> str | None:
     """The first match of the first pattern, in a stretch matching every pattern, not negated.
 
     A stretch is ``window`` consecutive sentences: requests often span two ("You will get a
     code. Send it back to us."). Returns the matched text of ``patterns[0]`` (the evidence).
     Only the sentences where ``patterns[0]`` matches are examined: a long e-mail has hundreds.
+    A stretch matching ``unless`` is skipped like a negated one.
     """
     if not all(ctx.may_match(p) for p in patterns):
         return None
@@ -226,7 +232,7 @@ def first_unnegated(ctx: Context, *patterns: re.Pattern[str], window: int = 1) -
             found = patterns[0].search(stretch)
             if found is None or any(p.search(stretch) is None for p in patterns[1:]):
                 continue
-            if not is_negated(stretch):
+            if not is_negated(stretch) and (unless is None or unless.search(stretch) is None):
                 # Evidence in whole words: "expir" matched, "expiration" is what was written.
                 end = _WORD_END.match(stretch, found.end())
                 return stretch[found.start() : end.end() if end else found.end()].strip()

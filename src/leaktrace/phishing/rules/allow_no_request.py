@@ -8,6 +8,8 @@ and call-back scams collect.
 
 from __future__ import annotations
 
+import re
+
 from leaktrace.phishing.rules._base import Context, Rule
 from leaktrace.phishing.text import rx
 
@@ -28,17 +30,38 @@ _ASKING = frozenset(
         "phone.premium_number",
         "sms.unknown_link",
         "lure.job_offer",
+        "request.code_relay",
+        "request.payment_transfer",
+        "contact.messaging_app",
+        # A stranger's opener asks for an answer: that is the whole request, for now.
+        "lure.wrong_number",
     }
 )
 _CALL_OR_TEXT = rx(
     r"(rappel|appel|contact|compos|joindre|envoy|call|ring|dial|txt|text|reply|send)\D{0,40}\d{4}"
 )
+# Asked to answer, or handed a way to reach someone: an e-mail address, a messenger handle, or
+# a phone number of 8 digits or more however written ("Info: 07946 746291" asks to call it).
+_ANSWER = rx(
+    r"\b(reply|respond|text back|write back|contact (me|us)|e-?mail (me|us)|call (me|us)|"
+    r"repondez|contactez|ecrivez)\b|[\w.+-]+@[\w-]+\.[a-z]{2,}|(^|\s)@[a-z0-9_]{3,}"
+)
+_NUMBER = rx(r"\+?\d[\d .()-]{6,}\d")
+_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+
+
+def _has_number(ctx: Context) -> bool:
+    for match in ctx.finditer(_NUMBER):
+        written = match.group(0)
+        if sum(ch.isdigit() for ch in written) >= 8 and not _DATE.fullmatch(written.strip()):
+            return True
+    return False
 
 
 def _check(ctx: Context) -> str | None:
     if ctx.urls or ctx.fired & _ASKING or ctx.message.attachments:
         return None
-    if ctx.search(_CALL_OR_TEXT):
+    if ctx.search(_CALL_OR_TEXT) or ctx.search(_ANSWER) or _has_number(ctx):
         return None
     return "-"
 

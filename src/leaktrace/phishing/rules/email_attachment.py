@@ -8,6 +8,7 @@ results come as PDF. A double extension (``resultats.pdf.exe``) counts as the la
 from __future__ import annotations
 
 from leaktrace.phishing.rules._base import Context, Rule
+from leaktrace.phishing.text import rx
 
 __all__ = ["RISKY_EXTENSIONS", "RULE"]
 
@@ -60,7 +61,22 @@ _RISKY_TYPES = (
 )
 
 
+# A program's name written in the body: "Documents: ArrivalNotice.pdf.exe", "open scan.iso".
+# A double extension is enough; a single one needs attachment words on its line, so that a
+# mailing list discussing "setup.exe" stays quiet.
+_NAMED = rx(
+    r"[\w-]+\.(pdf|docx?|xlsx?|jpe?g|png|txt|zip)[._ ]?(exe|scr|pif|bat|cmd|js|vbs|hta|jar|"
+    r"msi|ps1|lnk|iso|img|html?)\b|(attach\w*|enclosed|open|download|documents?|file|"
+    r"piece jointe|fichier)\b[^\n]{0,60}\b[\w-]+\.(exe|scr|pif|hta|msi|lnk|iso|img|vbs|bat|ps1|"
+    r"jar)\b"
+)
+
+
 def _check(ctx: Context) -> str | None:
+    if ctx.message.channel == "email":
+        named = ctx.search(_NAMED)
+        if named is not None:
+            return named.group(0).strip()[-60:]
     for attachment in ctx.message.attachments:
         name = attachment.filename.lower().strip()
         extension = name.rpartition(".")[2] if "." in name else ""

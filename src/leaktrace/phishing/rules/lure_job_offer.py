@@ -18,13 +18,15 @@ _JOB = rx(
     r"\bhiring\b|\bjobs?\b|part[ -]?time|full[ -]?time|\bremote (work|job|position|staff)|"
     r"work(ing)? from home|work at home|\brecruit\w*|\bvacanc\w*|no experience (needed|required)|"
     r"\bemploi\b|\bjob\b|\brecrut\w*|temps partiel|(travail|job|emploi) a domicile|"
-    r"teletravail|sans experience"
+    r"teletravail|sans experience|"
+    r"(application|resume|cv|profile|candidacy)[^.\n]{0,40}(shortlisted|selected|approved)|"
+    r"\b(interview|onboarding)\b[^.\n]{0,40}\b(whats ?app|telegram|signal)\b"
 )
 _PAY = rx(
     r"(\$|£|€|eur ?|usd ?|rs\.? ?)\s?\d[\d,.]*\s?(-\s?(\$|£|€)?\s?\d[\d,.]*\s?)?"
-    r"(/|per|a|an|each|par) ?(day|daily|hour|hr|h|jour|heure)\b|"
+    r"(/|per|a|an|each|par) ?(day|daily|hour|hr|h|jour|heure|week|wk|semaine)\b|"
     r"\d[\d,.]*\s?(\$|£|€|eur|euros?|usd|dollars?)\s?(-\s?\d[\d,.]*\s?(\$|£|€|euros?)?\s?)?"
-    r"(/|per|a|an|each|par) ?(day|daily|hour|hr|h|jour|heure)\b|"
+    r"(/|per|a|an|each|par) ?(day|daily|hour|hr|h|jour|heure|week|wk|semaine)\b|"
     r"daily (pay|salary|income)|paid daily|earn (up to )?\S*\d|gagne[rz] (jusqu'a )?\S*\d|"
     r"work(ing)? from home|work at home|no experience (needed|required)|"
     r"(travail|job|emploi) a domicile|sans experience (requise|necessaire)"

@@ -14,7 +14,10 @@ __all__ = ["RULE"]
 _PRETEXT = rx(
     r"boite (mail|aux lettres) (pleine|saturee)|quota|espace de stockage|webmail|"
     r"mot de passe (expire|va expirer)|document (partage|securise)|message vocal|"
-    r"facture (impayee|en attente)|mailbox|storage (is )?(full|limit)|password (expir|will "
+    r"facture (impayee|en attente)|"
+    r"mailbox (is |has |will |was )?(been )?(full|almost full|exceeded|over|quota|storage|size|"
+    r"limit|deactivat\w*|disabled|suspen\w*|upgrade|verification|validation|"
+    r"blocked|closed)|storage (is )?(full|limit)|password (expir|will "
     r"expire)|shared (a |an )?(file|document)|(view|open|download) (the )?(document|file|"
     r"invoice|attachment)|voice ?mail|unpaid invoice|wire transfer|e-?mail (account|upgrade)"
 )

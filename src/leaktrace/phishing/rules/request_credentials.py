@@ -21,10 +21,12 @@ _SECRET = rx(
     r"username"
 )
 _ASK = rx(REQUEST_VERBS)
+# "Your code is 8812. Reply STOP to opt out": a code delivered, with an opt-out, asks nothing.
+_DELIVERED = rx(r"\b(code|pin|passcode|password|otp)( is|:) ?[a-z0-9-]*\d|\b\d{4,8} is your\b")
 
 
 def _check(ctx: Context) -> str | None:
-    return first_unnegated(ctx, _SECRET, _ASK, window=2)
+    return first_unnegated(ctx, _SECRET, _ASK, window=2, unless=_DELIVERED)
 
 
 RULE = Rule(

@@ -1,7 +1,8 @@
 """``sms.premium_service``: premium-rate or subscription SMS marketing.
 
 "Txt NOKIA to 87077, 150p/tone", "reply STOP to end, £4.50/week": short codes, per-message or
-per-week charges, "T&Cs", "PO Box" sign-offs. Such messages bill the phone line or subscribe it
+per-week charges, "T&Cs", "PO Box" sign-offs. "Reply STOP to opt out" alone is not one: every
+legitimate marketing or alert SMS must offer it. Such messages bill the phone line or subscribe it
 to paid services; they are spam even when they are not phishing, and public spam sets are full
 of them.
 """
@@ -16,15 +17,17 @@ __all__ = ["RULE"]
 _PREMIUM = rx(
     r"\b(txt|txting|text|texting|send|reply|sms|opt out)\b[^.\n]{0,30}?\bto (no:? )?\d{4,6}\b|"
     r"\d+ ?p ?(/|per|a) ?(msg|min|minute|week|wk|txt|text|tone|call|pic|sms)\b|\b\d{2,3}p\b|"
-    r"\bunsubscribe\b|\bstd (txt )?(rate|chgs)|"
+    r"\bstd (txt )?(rate|chgs)|"
     r"\d+ ?ppm\b|(£|gbp|\$|eur ?)\d+(\.\d+)? ?(/|per|a) ?(wk|week|min|msg|month|day)\b|"
-    r"\b(send|txt|text|reply) stop\b|\bstop (au|sms au|to) \d{4,6}\b|"
+    r"\bstop (au|sms au|to) \d{4,6}\b|"
     r"\bt ?& ?c'?s?\b|\btscs?\b|\b(16|18)\+|\bpo ?box ?\d+"
 )
 
 
 # Case matters here: "Reply POLY", "txt CARD SPOOK" — an upper-case keyword to send back.
-_KEYWORD = rx(r"\b(?i:reply|txt|text|send|sms)\s+(?:with\s+)?(?!ASAP\b|OK\b)[A-Z]{3,}\d*\b")
+_KEYWORD = rx(
+    r"\b(?i:reply|txt|text|send|sms)\s+(?:with\s+)?(?!(?:ASAP|OK|YES|NO|HELP|STOP|END|CANCEL|QUIT|INFO)\b)[A-Z]{3,}\d*\b"
+)
 
 
 # Folded text is lower case, so the prefilter cannot look for _KEYWORD; its verb it can.

@@ -10,13 +10,18 @@ Only links written as links count here: a scheme (``http://``), ``www.``, a path
 (``site.com/x``) or a generic or phishing-favoured top-level domain. "message.it" or
 "liking.be", words glued by a missing space, are not links anyone would tap. Shorteners, IP
 hosts and unusual TLDs have their own, heavier rules; this one adds the baseline weight of
-"an SMS with an unknown link".
+"an SMS with an unknown link". A link to the sender's own name on an ordinary TLD ("Chewy:
+… chewy.com") is the sender's site, not an unknown one; a lookalike of a protected brand is
+still caught by the domain rules.
 """
 
 from __future__ import annotations
 
+import re
+
 from leaktrace.phishing.rules._base import Context, Rule
 from leaktrace.phishing.rules.url_unusual_tld import UNUSUAL_TLDS
+from leaktrace.phishing.text import fold
 from leaktrace.phishing.urls import Url
 
 __all__ = ["RULE"]
@@ -34,11 +39,34 @@ def _written_as_link(url: Url) -> bool:
     return tld in _GENERIC_TLDS or tld in UNUSUAL_TLDS
 
 
+# "Chewy: your order has shipped, track it at chewy.com": the sender signs the SMS first.
+_SIGNED = re.compile(r"^\s*([^\W\d_][\w&' .-]{1,30}?)\s*:")
+
+
+def _sender_names(text: str) -> frozenset[str]:
+    """The squashed sender name an SMS opens with ("oldnavy", "pge") and its initials ("kp")."""
+    match = _SIGNED.match(fold(text[:40]))
+    if match is None:
+        return frozenset()
+    words = re.findall(r"[a-z0-9]+", match.group(1))
+    names = {"".join(words)}
+    if len(words) >= 2:
+        names.add("".join(word[0] for word in words))
+    return frozenset(name for name in names if len(name) >= 2)
+
+
+def _own_site(url: Url, names: frozenset[str]) -> bool:
+    """The link's domain *is* the sender's name on an ordinary TLD: its own site."""
+    tld = url.host.suffix.rsplit(".", 1)[-1]
+    return url.host.label.replace("-", "") in names and tld not in UNUSUAL_TLDS
+
+
 def _check(ctx: Context) -> str | None:
     if ctx.message.channel != "sms":
         return None
+    names = _sender_names(ctx.message.text)
     for url in ctx.foreign_urls:
-        if _written_as_link(url):
+        if _written_as_link(url) and not _own_site(url, names):
             return url.host.registered
     return None
 

@@ -17,7 +17,11 @@ _OFFER = rx(
     r"latest (nokia|mobile|colour|camera|phone|video)|video (handset|phone)|"
     r"(special|limited|exclusive|great|new) offers?|\d+ ?% (off|disc)|\bdiscount|\bpromo\b|"
     r"half price|\bupto \d+|best price|anytime any ?network|\bmins\b|\bwallpapers?\b|"
-    r"offre speciale|offre exclusive|soldes|remise de \d+|-\d+ ?%"
+    r"offre speciale|offre exclusive|soldes|remise de \d+|-\d+ ?%|"
+    # Telemarketing by text: warranties, refinancing, insurance and house-buying leads.
+    r"free quote|(extended|auto|car|vehicle) warranty|refinanc\w*|pre-?approved|"
+    r"insurance quote|lower your (monthly )?(payment|rate|bill)s?|we buy houses|"
+    r"cash for (your )?(house|home|car)|any condition|debt relief"
 )
 
 

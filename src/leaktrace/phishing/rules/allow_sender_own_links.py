@@ -1,0 +1,64 @@
+"""``allow.sender_own_links``: an authenticated sender whose links all go to its own site.
+
+Most genuine mail from a company — a receipt, a sign-in code, an order update — comes from the
+company's domain, passes DMARC (or DKIM and SPF) at your mail server, and links back to that
+same domain: the mail proves who sent it and sends you nowhere else. A phisher can do the same
+only from a domain of his own, which the lookalike rules judge; so this signal stays silent
+when one of them fired, and when the links are all official anyway (``allow.official_links_only``
+already counted them).
+"""
+
+from __future__ import annotations
+
+from leaktrace.phishing.domains import is_official, split_host
+from leaktrace.phishing.rules._base import Context, Rule
+
+__all__ = ["RULE"]
+
+_SUSPECT = frozenset(
+    {
+        "domain.brand_in_foreign",
+        "domain.typosquat",
+        "domain.confusable",
+        "email.sender_lookalike",
+        "email.sender_brand_mismatch",
+        "email.header_mismatch",
+        "email.link_text_mismatch",
+        "url.userinfo_trick",
+        "url.ip_host",
+        "url.punycode",
+        "allow.official_links_only",
+    }
+)
+
+
+def _check(ctx: Context) -> str | None:
+    message = ctx.message
+    if not message.is_eml or "@" not in message.from_addr or not ctx.urls:
+        return None
+    auth = message.auth
+    authenticated = auth.get("dmarc") == "pass" or (
+        auth.get("dkim") == "pass" and auth.get("spf") == "pass"
+    )
+    if not authenticated or ctx.fired & _SUSPECT:
+        return None
+    sender = split_host(message.from_addr.rpartition("@")[2])
+    if sender.is_ip or not sender.suffix:
+        return None
+    for url in ctx.urls:
+        if url.host.registered != sender.registered and not is_official(url.host):
+            return None
+    return sender.registered
+
+
+RULE = Rule(
+    rule_id="allow.sender_own_links",
+    weight=-25,
+    explanation={
+        "fr": "L'expéditeur est authentifié par votre messagerie et ses liens mènent tous à son "
+        "propre site",
+        "en": "The sender is authenticated by your mail server and its links all lead to its own "
+        "site",
+    },
+    check=_check,
+)

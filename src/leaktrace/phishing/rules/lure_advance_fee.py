@@ -1,0 +1,49 @@
+"""``lure.advance_fee``: an inheritance, a fund or a fortune waiting for you ("419" fraud).
+
+The dying widow, the barrister of a late client with your surname, the unclaimed bequest, the
+compensation fund, the box of cash held by a diplomat: all end with fees to release the money,
+or with the victim's bank details and passport. The story needs two parts — a pretext and a
+large sum or a transfer — so a will or a bank mentioned in passing does not fire.
+"""
+
+from __future__ import annotations
+
+from leaktrace.phishing.rules._base import Context, Rule, first_unnegated
+from leaktrace.phishing.text import rx
+
+__all__ = ["RULE"]
+
+_STORY = rx(
+    r"\binheritance\b|\bnext of kin\b|\bbeneficiary\b|\bbequest\b|\bunclaimed\b|\bdeceased\b|"
+    r"\blate (client|husband|wife|father|mother|customer|mr|mrs|dr)\b|\bbarrister\b|"
+    r"\battorney at law\b|\bconsignment\b|\bdiplomat\w*|\bcompensation (fund|payment|program)|"
+    r"\bconfidential (business )?(proposal|transaction|matter|deal)|\bbusiness proposal\b|"
+    r"\bi (am|have been) (diagnosed|terminally ill|dying|suffering)|\b(months|weeks) to live\b|"
+    r"\bwidow\b|\bestate of (the )?late\b|\bdormant (account|fund)|"
+    r"\batm (card|visa card)\b|\bwinning (number|notification|email)|\blottery\b|"
+    r"\b(united nations|imf|world bank|fbi|western union)\b[^.\n]{0,40}\b(fund|payment|"
+    r"compensation)|\bhoirie\b"
+)
+_SUM = rx(
+    r"\b\d[\d,.]* ?(million|milion|m\b|billion)|(us ?\$|usd|\$|£|eur|€) ?\d{1,3}(,\d{3}){2,}|"
+    r"\b(transfer|wire|release|remit)\w*\b[^.\n]{0,40}\b(fund|money|sum|amount|payment)s?\b|"
+    r"\b(funds?|sum|money) (to|into) your\b|\bsum of\b|\bshare (of|in) (the )?(fund|money|sum)|"
+    r"\bdonate\b|\bcharity\b|\bvirement\b|\bsomme de\b"
+)
+
+
+def _check(ctx: Context) -> str | None:
+    return first_unnegated(ctx, _STORY, _SUM, window=4)
+
+
+RULE = Rule(
+    rule_id="lure.advance_fee",
+    weight=25,
+    explanation={
+        "fr": "Le message raconte un héritage, un fonds ou une fortune à vous transférer : "
+        "l'escroquerie « 419 », qui finit par des frais à payer",
+        "en": "The message tells of an inheritance, a fund or a fortune to transfer to you: the "
+        '"419" advance-fee fraud, which ends with fees to pay',
+    },
+    check=_check,
+)

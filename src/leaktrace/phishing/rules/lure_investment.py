@@ -1,0 +1,46 @@
+"""``lure.investment``: tips, signals and returns too good to be true, or a fee to withdraw.
+
+Investment fraud sells certainty: an "insider tip", a "VIP signals group", "members made
+260%", "guaranteed daily returns", and at the end a balance that can only be withdrawn after
+paying a "tax" or "release fee". Genuine brokers do not write that way.
+"""
+
+from __future__ import annotations
+
+from leaktrace.phishing.rules._base import Context, Rule, first_unnegated
+from leaktrace.phishing.text import rx
+
+__all__ = ["RULE"]
+
+_PITCH = rx(
+    r"\binsider (tip|info|information)|\b(buy|trading|trade|stock|crypto) signals?\b|"
+    r"\b(stock|investment|trading|crypto|vip) (research |discussion )?(group|club|channel|"
+    r"community)\b|\b(members|clients|investors|students) (have )?(made|earned|gained|profited)|"
+    r"\bguaranteed (returns?|profits?|income|gains?)\b|"
+    r"\b\d+(\.\d+)? ?% (daily|weekly|monthly|per day|a day|per week|returns?|profit|gains?)\b|"
+    r"\b(double|triple) your (money|investment|bitcoin|crypto|capital)\b|"
+    r"\b(mining|staking|arbitrage) (pool|plan|platform|rewards?)\b|"
+    r"\bto withdraw\b[^.\n]{0,80}\b(must|first|need to|required to)\b[^.\n]{0,40}"
+    r"\b(pay|deposit|fee|tax)|"
+    r"\b(tax|release|unlock|withdrawal|clearance) (fee|deposit)\b|"
+    r"\b(financial|trading|investment) (mentor|expert|advisor|analyst) (here|to help)\b|"
+    r"\b(next|explosive|hot) (stock )?pick\b|\bstrong[- ]buy\b|"
+    r"\brendement (garanti|de \d+)|\bplacement (garanti|sans risque)|\bsignaux de trading\b"
+)
+
+
+def _check(ctx: Context) -> str | None:
+    return first_unnegated(ctx, _PITCH)
+
+
+RULE = Rule(
+    rule_id="lure.investment",
+    weight=25,
+    explanation={
+        "fr": "Le message promet des gains d'investissement trop beaux pour être vrais, ou des "
+        "frais à payer pour retirer ses gains",
+        "en": "The message promises investment gains too good to be true, or a fee to withdraw "
+        "them",
+    },
+    check=_check,
+)

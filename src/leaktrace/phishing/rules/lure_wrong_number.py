@@ -1,0 +1,54 @@
+"""``lure.wrong_number``: a stranger's "wrong number" opener, the first step of romance and
+investment ("pig-butchering") scams.
+
+"Hi, is this Jessica?", "Sorry, I found your number in my contacts, did we meet?": no link,
+no request, only a conversation to start. The scam comes weeks later. Friends write such
+things too, so the weight is moderate and the rule only reads the opening of a message, where
+a stranger's opener stands.
+"""
+
+from __future__ import annotations
+
+from leaktrace.phishing.rules._base import Context, Rule, is_negated
+from leaktrace.phishing.text import rx
+
+__all__ = ["RULE"]
+
+_HEAD_CHARS = 240
+_OPENER = rx(
+    r"\bis this (still )?(mr\.? |mrs\.? |ms\.? |miss |dr\.? )?(?!(ok|okay|right|true|real|yours|it|"
+    r"you|legit|correct|a|the|for|about|still|free|available|safe|normal|new|fine)\b)"
+    r"[a-z]+('s)?( (number|phone|cell))?\?|"
+    r"\bwrong number\b|\b(found|got|saw|have) your (phone )?number\b|"
+    r"\b(did|have) we (meet|met)\b|\bdo (i|we) know (you|each other)\b|\bwho is this\b|"
+    r"\bwho's this\b|\blong time no (talk|see|chat)\b|\bsorry to (bother|disturb) you\b|"
+    r"\b(my|the) (boss|driver|assistant|secretary|friend|aunt|uncle) "
+    r"(said|asked|told|says|wants)\b|"
+    r"\bi'?m [a-z]+'s (assistant|secretary|friend)\b|\bare you the one (who|that)\b|"
+    r"\bsaved your number\b|\bnew phone\b.{0,40}\bcontacts\b|"
+    r"\bc'est bien [a-z]+ \?|\bje me suis trompee? de numero|\bmauvais numero\b|"
+    r"\bon s'est (deja )?(vus|rencontres)\b"
+)
+
+
+def _check(ctx: Context) -> str | None:
+    if not ctx.may_match(_OPENER):
+        return None
+    head = ctx.folded[:_HEAD_CHARS]
+    match = _OPENER.search(head)
+    if match is None or is_negated(head):
+        return None
+    return match.group(0).strip()
+
+
+RULE = Rule(
+    rule_id="lure.wrong_number",
+    weight=25,
+    explanation={
+        "fr": "Un inconnu engage la conversation (« c'est bien Julie ? », « mauvais numéro ») : "
+        "c'est ainsi que commencent les arnaques sentimentales et à l'investissement",
+        "en": 'A stranger opens a conversation ("is this Jessica?", "wrong number"): that is '
+        "how romance and investment scams begin",
+    },
+    check=_check,
+)

@@ -1,0 +1,41 @@
+"""``request.code_relay``: send back, read out or forward a code you just received.
+
+A one-time code sent to your phone is the key to your account: whoever asks you to relay it
+("reply with the OTP you just received", "I'm sending you a Google Voice code, read it back to
+me", "send me the code, you're my trusted contact") is taking the account over. Genuine code
+messages say the opposite — never share it — and are negated sentences here.
+"""
+
+from __future__ import annotations
+
+from leaktrace.phishing.rules._base import Context, Rule, first_unnegated
+from leaktrace.phishing.text import rx
+
+__all__ = ["RULE"]
+
+_RELAY = rx(
+    r"\b(send|sending|forward|reply|respond|read|text|tell|give|share|type)\b[^.?!\n]{0,25}"
+    r"\b(the|that|this|your|it|them|ce|le)\b[^.?!\n]{0,25}"
+    r"\b(code|codes|otp|pin|passcode|verification)\b|"
+    r"\bread (it|them|the (code|digits|numbers)) (back|out)\b|"
+    r"\b(code|otp|digits) (back )?to me\b|"
+    r"\b(transmett|communiqu|envoy|donn|renvoy|repond|dict)\w*\b[^.?!\n]{0,25}"
+    r"\b(le|ce|ces|les|du) (code|codes|chiffres)\b"
+)
+
+
+def _check(ctx: Context) -> str | None:
+    return first_unnegated(ctx, _RELAY)
+
+
+RULE = Rule(
+    rule_id="request.code_relay",
+    weight=30,
+    explanation={
+        "fr": "Le message demande de renvoyer ou de lire un code reçu : c'est la clé de votre "
+        "compte, personne ne doit l'avoir",
+        "en": "The message asks you to send back or read out a code you received: it is the key "
+        "to your account and nobody should get it",
+    },
+    check=_check,
+)

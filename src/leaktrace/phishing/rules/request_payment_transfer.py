@@ -1,0 +1,48 @@
+"""``request.payment_transfer``: buy gift cards, wire money, or pay to new bank details.
+
+Business e-mail compromise and "CEO fraud": the boss (or a supplier, a pastor, a relative)
+writes from an address that is not theirs and needs a discreet favour — gift cards whose codes
+you photograph, an urgent wire, an invoice to pay to "our new bank account". No link, no
+attachment: only the request. Asking a colleague to pay is ordinary, so the rule wants the
+tell-tale forms: gift cards with codes, a change of bank details, an urgent transfer.
+"""
+
+from __future__ import annotations
+
+from leaktrace.phishing.rules._base import Context, Rule, first_unnegated
+from leaktrace.phishing.text import rx
+
+__all__ = ["RULE"]
+
+_ASK = rx(
+    r"\b(buy|purchase|pick up|grab|get (me |us )?(some|a few|several|\d+))\b[^.?!\n]{0,40}"
+    r"\b(gift ?cards?|itunes cards?|google play cards?|steam cards?|apple cards?|amazon cards?)|"
+    r"\b(scratch|photos?|pictures?|pics?|snap)\b[^.?!\n]{0,30}\b(back of the cards?|codes?|"
+    r"cards?)\b[^.?!\n]{0,30}\b(send|email|text)|\b(send|email|text)\b[^.?!\n]{0,30}"
+    r"\b(codes?|pictures?|photos?) (on|of|from) the (back|cards?)|"
+    r"\b(new|updated|changed|change of|different) (bank|banking) (details|information|info|"
+    r"account)|\bnew (remittance|account) details\b|\b(our|the) bank (details|account) (has|have) "
+    r"changed|"
+    r"\b(urgent|immediate|quick|same[- ]day)\w*\b[^.?!\n]{0,40}\b(wire|transfer|payment)\b|"
+    r"\b(wire|transfer|send)\b[^.?!\n]{0,30}\b(funds|money|payment)\b[^.?!\n]{0,40}\b(today|"
+    r"urgent\w*|asap|immediately|now)\b|"
+    r"\b(cartes? cadeaux?|cartes? prepayees?|coupons? (pcs|transcash|neosurf))\b|"
+    r"\bchangement de (rib|coordonnees bancaires)|\bnouveau rib\b|\bvirement urgent\b"
+)
+
+
+def _check(ctx: Context) -> str | None:
+    return first_unnegated(ctx, _ASK, window=2)
+
+
+RULE = Rule(
+    rule_id="request.payment_transfer",
+    weight=25,
+    explanation={
+        "fr": "Le message demande d'acheter des cartes cadeaux, de faire un virement urgent ou "
+        "de payer sur un nouveau RIB : la fraude au président",
+        "en": "The message asks you to buy gift cards, wire money urgently or pay to new bank "
+        "details: CEO and invoice fraud",
+    },
+    check=_check,
+)
