@@ -97,6 +97,11 @@ RECALL_CASES: dict[str, tuple[str, str, str]] = {
         "Subject: Notice\n\nVotre attestation est disponible.\n",
         "email",
     ),
+    "lure.urgent_favor": (
+        "Are you at your desk? I need you to handle a task for me discreetly, I'm in a meeting.",
+        "Are you at your desk? The printer on the second floor is fixed.",
+        "sms",
+    ),
     "allow.sender_own_links": (
         "From: Harbor Pets <orders@harborpets.example>\nTo: a@example.com\nSubject: Shipped\n"
         "Authentication-Results: mx.example.com; spf=pass; dkim=pass; dmarc=pass\n\n"

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leaktrace.phishing import _prefilter, analyze
+from leaktrace.phishing import _prefilter, analyze, warm_up
 from leaktrace.phishing.rules import _base
 from leaktrace.phishing.text import RULE_PATTERNS, fold
 
@@ -124,10 +125,12 @@ def test_no_match_is_hidden_on_generated_text(parts: list[str]) -> None:
     assert _missed(text) == []
 
 
-def test_text_that_is_not_utf8_is_searched_in_full() -> None:
-    found = _base.prefilter().scan("carte vitale \ud800 expire")
-    assert found is _prefilter.EVERYTHING
-    assert all(_base.prefilter().may_match(found, p) for p in RULE_PATTERNS)
+def test_text_that_is_not_ascii_is_searched_in_full() -> None:
+    for text in ("carte vitale \ud800 expire", "ваша карта", "call 0800 ☎"):
+        found = _base.prefilter().scan(text)
+        assert found is _prefilter.EVERYTHING
+        assert all(_base.prefilter().may_match(found, p) for p in RULE_PATTERNS)
+    assert fold("© 2024 Bank® • Terms…").isascii()
 
 
 def test_patterns_outside_the_set_are_always_searched() -> None:
@@ -136,17 +139,33 @@ def test_patterns_outside_the_set_are_always_searched() -> None:
 
 
 def test_verdicts_are_the_same_without_hyperscan(monkeypatch: pytest.MonkeyPatch) -> None:
-    corpus = _corpus()[::7]
+    corpus = _corpus()[::5]
+    warm_up()
     with_scan = [analyze(text, channel, lang="en") for text, channel in corpus]
     monkeypatch.setattr(_prefilter, "hyperscan", None)
-    _base.prefilter.cache_clear()
+    _base._PREFILTER.reset()
     try:
+        not_built = [analyze(text, channel, lang="en") for text, channel in corpus]
         assert _base.prefilter().scan("carte vitale") is _prefilter.EVERYTHING
         without = [analyze(text, channel, lang="en") for text, channel in corpus]
     finally:
         monkeypatch.undo()
-        _base.prefilter.cache_clear()
+        _base._PREFILTER.reset()
+    assert not_built == with_scan
     assert without == with_scan
+
+
+def test_background_warm_up_builds_once() -> None:
+    _base._PREFILTER.reset()
+    warm_up(background=True)
+    for _ in range(600):
+        if _base._PREFILTER.ready() is not None:
+            break
+        time.sleep(0.01)
+    built = _base._PREFILTER.ready()
+    assert built is not None
+    warm_up()
+    assert _base._PREFILTER.ready() is built
 
 
 def test_threads_scan_with_their_own_scratch() -> None:

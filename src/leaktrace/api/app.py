@@ -27,6 +27,7 @@ from leaktrace.crypto import ServerKey, load_or_create_key
 from leaktrace.errors import InputError
 from leaktrace.lookup.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
 from leaktrace.lookup.service import LookupService
+from leaktrace.phishing import warm_up
 from leaktrace.store import Store, open_store
 
 __all__ = ["API_TOKENS_FILE", "DEFAULT_REDIS_PREFIX", "ApiState", "create_app", "load_api_tokens"]
@@ -139,6 +140,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # /v1/phish answers at once, and at full speed once this compile is done.
+        warm_up(background=True)
         yield
         state.limiter.close()
         if owned:

@@ -18,6 +18,7 @@ from rich.console import Console
 
 from leaktrace.commands._common import JsonOpt, emit_json, guard, settings_of
 from leaktrace.errors import InputError, UnreadableFileError
+from leaktrace.phishing import warm_up
 from leaktrace.phishing.analyze import analyze_message
 from leaktrace.phishing.message import MAX_EML_BYTES, Channel, Message, parse_message
 
@@ -29,6 +30,10 @@ _TITLES = {
     "en": {"phishing": "PHISHING", "suspicious": "SUSPICIOUS", "legitimate": "LEGITIMATE"},
 }
 _HEADINGS = {"fr": ("Raisons", "Que faire"), "en": ("Reasons", "What to do")}
+
+
+# Compiling the rules' prefilter costs ~1.5 s and saves ~0.1-1 ms a message.
+_WARM_UP_FROM = 2_000
 
 
 def _read_file(path: Path) -> bytes:
@@ -135,7 +140,10 @@ def phish(
         if batch is not None:
             if text is not None or file is not None:
                 raise InputError("--batch cannot be combined with TEXT or --file")
-            for message in _batch(batch):
+            messages = _batch(batch)
+            if len(messages) >= _WARM_UP_FROM:
+                warm_up()
+            for message in messages:
                 result = analyze_message(message, lang=language).to_dict()
                 sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
             return

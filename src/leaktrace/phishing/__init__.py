@@ -11,5 +11,14 @@ from __future__ import annotations
 
 from leaktrace.phishing.analyze import Analysis, Reason, analyze, analyze_message
 from leaktrace.phishing.message import Message, parse_message
+from leaktrace.phishing.rules._base import warm_up
 
-__all__ = ["Analysis", "Message", "Reason", "analyze", "analyze_message", "parse_message"]
+__all__ = [
+    "Analysis",
+    "Message",
+    "Reason",
+    "analyze",
+    "analyze_message",
+    "parse_message",
+    "warm_up",
+]

@@ -27,7 +27,7 @@ from typing import Any
 from leaktrace.errors import LeaktraceError
 from leaktrace.phishing.text import fold
 
-__all__ = ["ARTEFACT", "TextModel", "default_model", "features", "normalize"]
+__all__ = ["ARTEFACT", "MAX_MODEL_CHARS", "TextModel", "default_model", "features", "normalize"]
 
 ARTEFACT = "phishing_model.json"
 FORMAT = "leaktrace-phishing-tfidf-lr/1"
@@ -106,13 +106,13 @@ class TextModel:
         """P(spam or phishing) for ``text``; 0.5-centred logistic of the linear score."""
         return self._probability(features(text))
 
-    def probability_folded(self, folded: str) -> float:
+    def probability_folded(self, folded: str, limit: int = MAX_MODEL_CHARS) -> float:
         """:meth:`probability` of a text already folded by :func:`~leaktrace.phishing.text.fold`.
 
         The analyzer has folded the message for its rules; folding is not length-preserving,
         so on a text longer than the model reads the window may differ by a few characters.
         """
-        return self._probability(_features(_placeholders(folded[:MAX_MODEL_CHARS])))
+        return self._probability(_features(_placeholders(folded[:limit])))
 
     def _probability(self, found: list[str]) -> float:
         terms = self.terms

@@ -15,11 +15,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from leaktrace.phishing._prefilter import PatternSet
+from leaktrace.phishing._prefilter import EVERYTHING, PatternSet
 from leaktrace.phishing.brands import BRANDS, Brand
 from leaktrace.phishing.domains import is_official
 from leaktrace.phishing.message import Message
@@ -95,14 +96,62 @@ REQUEST_VERBS = (
 )
 
 
-@functools.cache
-def prefilter() -> PatternSet:
-    """The Hyperscan prefilter of every pattern compiled with ``rx`` so far (rules are loaded).
+class _Prefilter:
+    """The process's Hyperscan prefilter, compiled once on demand (see ``_prefilter``)."""
 
-    Built on first use, once :mod:`leaktrace.phishing.rules` has imported every rule; a pattern
-    compiled later is not in the set and is simply always searched.
+    def __init__(self) -> None:
+        self._set: PatternSet | None = None
+        self._lock = threading.Lock()
+
+    def ready(self) -> PatternSet | None:
+        return self._set
+
+    def build(self) -> PatternSet:
+        with self._lock:
+            if self._set is None:
+                # Every rule module is imported by now; a pattern compiled later is not in the
+                # set and is simply always searched.
+                self._set = PatternSet(tuple(RULE_PATTERNS))
+            return self._set
+
+    def reset(self) -> None:
+        with self._lock:
+            self._set = None
+
+
+_PREFILTER = _Prefilter()
+
+
+def _brands_in(chosen: PatternSet, found: frozenset[int]) -> list[Brand]:
+    """The brands whose mention pattern the scan did not rule out, in ``BRANDS`` order."""
+    if found is EVERYTHING:
+        return list(BRANDS)
+    numbers = _brand_numbers(chosen)
+    return [brand for number, brand in numbers if number is None or number in found]
+
+
+@functools.cache
+def _brand_numbers(chosen: PatternSet) -> tuple[tuple[int | None, Brand], ...]:
+    return tuple((chosen.number(brand.mentions), brand) for brand in BRANDS)
+
+
+def prefilter() -> PatternSet:
+    """The prefilter of every pattern compiled with ``rx``, compiled now if it is not yet."""
+    return _PREFILTER.build()
+
+
+def warm_up(*, background: bool = False) -> None:
+    """Compile the prefilter (1–2 s) so that bulk analysis runs at full speed.
+
+    With ``background=True`` it compiles in a daemon thread and messages analysed meanwhile
+    take the slower path, with the same verdicts.
     """
-    return PatternSet(tuple(RULE_PATTERNS))
+    if _PREFILTER.ready() is not None:
+        return
+    if background:
+        threading.Thread(target=_PREFILTER.build, name="phishing-prefilter", daemon=True).start()
+    else:
+        _PREFILTER.build()
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,13 +177,19 @@ class Context:
         return fold(self.message.text[:MAX_RULE_CHARS])
 
     @cached_property
+    def _prefilter(self) -> PatternSet | None:
+        return _PREFILTER.ready()  # fixed for the message, even if a build finishes meanwhile
+
+    @cached_property
     def candidates(self) -> frozenset[int]:
         """Patterns that may match :attr:`folded` (one Hyperscan pass; see ``_prefilter``)."""
-        return prefilter().scan(self.folded)
+        chosen = self._prefilter
+        return EVERYTHING if chosen is None else chosen.scan(self.folded)
 
     def may_match(self, pattern: re.Pattern[str]) -> bool:
         """False when the prefilter proved ``pattern`` absent from :attr:`folded`."""
-        return prefilter().may_match(self.candidates, pattern)
+        chosen = self._prefilter
+        return chosen is None or chosen.may_match(self.candidates, pattern)
 
     def search(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
         """``pattern.search(self.folded)``, skipped when the prefilter rules it out."""
@@ -183,15 +238,22 @@ class Context:
     def claimed(self) -> list[Brand]:
         """Protected brands the message speaks for (text, subject or sender's display name)."""
         where = f"{self.text_without_urls}\n{fold(self.message.from_name)}"
-        found = prefilter().scan(where)
-        brands = [b for b in BRANDS if prefilter().may_match(found, b.mentions)]
+        chosen = self._prefilter
+        if chosen is None:
+            brands = list(BRANDS)
+        else:
+            found = chosen.scan(where)
+            brands = _brands_in(chosen, found)
         if not brands:
             return []
         if len(where) >= _LONG_TEXT:
+            keys = {brand.key for brand in brands}
             return [
-                b for b, ps in _BRAND_BRANCHES if b in brands and any(p.search(where) for p in ps)
+                b
+                for b, ps in _BRAND_BRANCHES
+                if b.key in keys and any(p.search(where) for p in ps)
             ]
-        if _ANY_BRAND.search(where) is None:
+        if chosen is None and _ANY_BRAND.search(where) is None:
             return []
         return [brand for brand in brands if brand.mentions.search(where)]
 

@@ -35,6 +35,7 @@ _ASKING = frozenset(
         "contact.messaging_app",
         # A stranger's opener asks for an answer: that is the whole request, for now.
         "lure.wrong_number",
+        "lure.urgent_favor",
     }
 )
 _CALL_OR_TEXT = rx(

@@ -25,7 +25,7 @@ _STORY = rx(
     r"compensation)|\bhoirie\b"
 )
 _SUM = rx(
-    r"\b\d[\d,.]* ?(million|milion|m\b|billion)|(us ?\$|usd|\$|£|eur|€) ?\d{1,3}(,\d{3}){2,}|"
+    r"\b\d[\d,.]* ?(million|milion|m\b|billion)|(us ?\$|usd|gbp|\$|£|eur|€) ?\d{1,3}(,\d{3}){2,}|"
     r"\b(transfer|wire|release|remit)\w*\b[^.\n]{0,40}\b(fund|money|sum|amount|payment)s?\b|"
     r"\b(funds?|sum|money) (to|into) your\b|\bsum of\b|\bshare (of|in) (the )?(fund|money|sum)|"
     r"\bdonate\b|\bcharity\b|\bvirement\b|\bsomme de\b"

@@ -18,28 +18,38 @@ _JOB = rx(
     r"\bhiring\b|\bjobs?\b|part[ -]?time|full[ -]?time|\bremote (work|job|position|staff)|"
     r"work(ing)? from home|work at home|\brecruit\w*|\bvacanc\w*|no experience (needed|required)|"
     r"\bemploi\b|\bjob\b|\brecrut\w*|temps partiel|(travail|job|emploi) a domicile|"
-    r"teletravail|sans experience|"
-    r"(application|resume|cv|profile|candidacy)[^.\n]{0,40}(shortlisted|selected|approved)|"
-    r"\b(interview|onboarding)\b[^.\n]{0,40}\b(whats ?app|telegram|signal)\b"
+    r"teletravail|sans experience|\b(from|at) home\b|\blimited positions\b|"
+    r"\bpositions? (available|open|left)\b|\b(receive|process|handle) (payments|funds)\b|"
+    r"(application|resume|cv|profile|candidacy)[^.\n]{0,40}(shortlisted|selected|approved)"
 )
 _PAY = rx(
     r"(\$|£|€|eur ?|usd ?|rs\.? ?)\s?\d[\d,.]*\s?(-\s?(\$|£|€)?\s?\d[\d,.]*\s?)?"
     r"(/|per|a|an|each|par) ?(day|daily|hour|hr|h|jour|heure|week|wk|semaine)\b|"
     r"\d[\d,.]*\s?(\$|£|€|eur|euros?|usd|dollars?)\s?(-\s?\d[\d,.]*\s?(\$|£|€|euros?)?\s?)?"
     r"(/|per|a|an|each|par) ?(day|daily|hour|hr|h|jour|heure|week|wk|semaine)\b|"
-    r"daily (pay|salary|income)|paid daily|earn (up to )?\S*\d|gagne[rz] (jusqu'a )?\S*\d|"
+    r"(\$|£|€)\s?\d[\d,.]*\s?(weekly|daily|hourly)\b|daily (pay|salary|income)|paid daily|"
+    r"earn (up to )?\S*\d|gagne[rz] (jusqu'a )?\S*\d|"
     r"work(ing)? from home|work at home|no experience (needed|required)|"
     r"(travail|job|emploi) a domicile|sans experience (requise|necessaire)"
 )
 
 
+# No employer interviews over a messenger: "the interview will be held on Telegram".
+_CHAT_INTERVIEW = rx(
+    r"\b(interview|onboarding|hr manager|recruiter|hiring manager)\b[^\n]{0,60}"
+    r"\b(whats ?app|telegram|signal|wechat)\b|\b(whats ?app|telegram|signal|wechat)\b[^\n]{0,40}"
+    r"\b(interview|hr manager|recruiter|hiring manager)\b"
+)
+
+
 def _check(ctx: Context) -> str | None:
-    return first_unnegated(ctx, _PAY, _JOB, window=2)
+    found = first_unnegated(ctx, _PAY, _JOB, window=2)
+    return found if found is not None else first_unnegated(ctx, _CHAT_INTERVIEW)
 
 
 RULE = Rule(
     rule_id="lure.job_offer",
-    weight=15,
+    weight=20,
     explanation={
         "fr": "Le message promet un travail facile et bien payé (arnaque au recrutement)",
         "en": "The message promises easy, well-paid work (a recruitment or task scam)",

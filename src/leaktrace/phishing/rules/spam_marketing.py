@@ -21,7 +21,8 @@ _OFFER = rx(
     # Telemarketing by text: warranties, refinancing, insurance and house-buying leads.
     r"free quote|(extended|auto|car|vehicle) warranty|refinanc\w*|pre-?approved|"
     r"insurance quote|lower your (monthly )?(payment|rate|bill)s?|we buy houses|"
-    r"cash for (your )?(house|home|car)|any condition|debt relief"
+    r"cash for (your )?(house|home|car)|any condition|debt relief|(see if|whether) you qualify|"
+    r"no medical exam|final expense|life insurance (quote|plan|coverage)"
 )
 
 
