@@ -132,3 +132,8 @@ def test_ceo_fraud_opener_and_gift_cards() -> None:
         "Are you available on Friday afternoon? I'd like to go over the slides together.\n"
     )
     assert "lure.urgent_favor" not in _fired(colleague, "email")
+
+
+def test_short_brand_tokens_are_not_country_codes() -> None:
+    assert "domain.brand_in_foreign" not in _fired("Menu: https://pizzeria-tallinn.ee/menu", "sms")
+    assert "domain.brand_in_foreign" in _fired("Pay at https://ee.billing-help.com/pay", "sms")

@@ -108,7 +108,9 @@ def brand_token_in(host: Host) -> Brand | None:
     if is_official(host) or host.is_ip:
         return None
     whole = host.host
-    parts = set(_PARTS.split(whole))
+    # Exact tokens are matched before the public suffix: "shop.ee" is Estonian, not EE's.
+    named = whole[: -len(host.suffix) - 1] if host.suffix else whole
+    parts = set(_PARTS.split(named))
     for brand in BRANDS:
         if any(token in parts for token in brand.exact_tokens):
             return brand
