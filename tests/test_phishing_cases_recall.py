@@ -97,6 +97,11 @@ RECALL_CASES: dict[str, tuple[str, str, str]] = {
         "Subject: Notice\n\nVotre attestation est disponible.\n",
         "email",
     ),
+    "lure.fine_penalty": (
+        "E-ZPass: you have an unpaid toll of $6.99. Pay today to avoid a $50 late fee.",
+        "Your toll account was topped up with $25.00. Thank you for travelling with us.",
+        "sms",
+    ),
     "lure.urgent_favor": (
         "Are you at your desk? I need you to handle a task for me discreetly, I'm in a meeting.",
         "Are you at your desk? The printer on the second floor is fixed.",

@@ -362,6 +362,29 @@ BRANDS: tuple[Brand, ...] = (
     _b("revolut", "Revolut", "revolut.com revolut.me", "", r"\brevolut\b", exact="revolut"),
     _b("tsb", "TSB", "tsb.co.uk", "tsbbank tsb-bank", r"\btsb\b", exact="tsb"),
     # US banks and card issuers (Chase, Wells Fargo, Bank of America, Citi: "usbanks").
+    # Regional and building-society banks that phishing mail has copied for two decades
+    # (some since merged: their names still circulate in lures).
+    _b(
+        "usregional",
+        "regional banks (US)",
+        "pnc.com 53.com regions.com truist.com suntrust.com bbt.com keybank.com "
+        "citizensbank.com mtb.com huntington.com wamu.com nationalcity.com",
+        "fifththird fifth-third suntrust keybank citizensbank washingtonmutual "
+        "nationalcity huntingtonbank",
+        r"pnc (bank|alert|online)|fifth third|regions (bank|online)|truist|"
+        r"suntrust|bb&t|keybank|citizens bank|m&t bank|"
+        r"huntington (bank|national)|washington mutual|wamu|national city (bank)?",
+        exact="pnc wamu truist",
+    ),
+    _b(
+        "ukbuildingsocieties",
+        "building societies and banks (UK)",
+        "nationwide.co.uk firstdirect.com metrobankonline.co.uk co-operativebank.co.uk "
+        "virginmoney.com starlingbank.com",
+        "nationwide firstdirect metrobank cooperativebank virginmoney starlingbank",
+        r"nationwide (building society|bank|online|account)|first direct|metro bank|"
+        r"co-?operative bank|virgin money|starling bank",
+    ),
     _b(
         "capitalone",
         "Capital One",
