@@ -371,9 +371,9 @@ BRANDS: tuple[Brand, ...] = (
         "citizensbank.com mtb.com huntington.com wamu.com nationalcity.com",
         "fifththird fifth-third suntrust keybank citizensbank washingtonmutual "
         "nationalcity huntingtonbank",
-        r"pnc (bank|alert|online)|fifth third|regions (bank|online)|truist|"
-        r"suntrust|bb&t|keybank|citizens bank|m&t bank|"
-        r"huntington (bank|national)|washington mutual|wamu|national city (bank)?",
+        r"\bpnc (bank|alert|online)|fifth third|\bregions (bank|online)|\btruist\b|"
+        r"\bsuntrust\b|\bbb&t\b|\bkeybank\b|\bcitizens bank\b|\bm&t bank\b|"
+        r"\bhuntington (bank|national)|washington mutual|\bwamu\b|national city (bank)?",
         exact="pnc wamu truist",
     ),
     _b(
@@ -381,9 +381,11 @@ BRANDS: tuple[Brand, ...] = (
         "building societies and banks (UK)",
         "nationwide.co.uk firstdirect.com metrobankonline.co.uk co-operativebank.co.uk "
         "virginmoney.com starlingbank.com",
-        "nationwide firstdirect metrobank cooperativebank virginmoney starlingbank",
-        r"nationwide (building society|bank|online|account)|first direct|metro bank|"
+        # "nationwide" alone is an ordinary word in domains: only as a whole label part.
+        "firstdirect metrobank cooperativebank virginmoney starlingbank",
+        r"\bnationwide (building society|bank|online|account)|first direct|\bmetro bank\b|"
         r"co-?operative bank|virgin money|starling bank",
+        exact="nationwide",
     ),
     _b(
         "capitalone",
