@@ -15,7 +15,11 @@ _ALERT = rx(
     r"activite (inhabituelle|suspecte)|connexion (suspecte|inhabituelle)|tentatives? de "
     r"connexion|utilisee? frauduleusement|operation suspecte|unusual (activity|sign-?in|login)|"
     r"suspicious (activity|login|sign-?in|transaction)|unauthori[sz]ed|compromis|compromised|"
-    r"fraudulent (use|activity|charge|transaction)|security (alert|breach)|alerte de securite"
+    r"fraudulent (use|activity|charge|transaction)|security (alert|breach)|alerte de securite|"
+    r"\b(multiple|several|failed|repeated) (login|log-?in|sign-?in|access) attempts?|"
+    r"\battempt(s|ed)? to (log ?in|sign ?in|access) (to )?your|\b(foreign|unrecognized|unknown|"
+    r"different) (ip|ip address|device|location|computer)\b|\birregular activit|"
+    r"\b(has|have) been (accessed|used) (by|from)"
 )
 
 
