@@ -125,12 +125,45 @@ def test_no_match_is_hidden_on_generated_text(parts: list[str]) -> None:
     assert _missed(text) == []
 
 
-def test_text_that_is_not_ascii_is_searched_in_full() -> None:
-    for text in ("carte vitale \ud800 expire", "ваша карта", "call 0800 ☎"):
-        found = _base.prefilter().scan(text)
-        assert found is _prefilter.EVERYTHING
-        assert all(_base.prefilter().may_match(found, p) for p in RULE_PATTERNS)
+def test_text_beyond_ascii_is_scanned_soundly() -> None:
+    # Letters, digits and spaces beyond ASCII are scanned as ASCII stand-ins, symbols as
+    # themselves; a lone surrogate cannot be encoded, so nothing is ruled out.
+    found = _base.prefilter().scan("carte vitale \ud800 expire")
+    assert found is _prefilter.EVERYTHING
+    assert all(_base.prefilter().may_match(found, p) for p in RULE_PATTERNS)
+    for text in ("ваша карта", "call 0800 ☎", "£5/wk", "٣٤٥ txt\u3000win", "ıban\x1cfrais"):
+        assert _missed(text) == []
+    assert _base.prefilter().scan("ваша карта") is not _prefilter.EVERYTHING
     assert fold("© 2024 Bank® • Terms…").isascii()
+
+
+_STRANGERS = st.sampled_from(
+    ["£", "€", "ø", "ж", "ß", "ı", "İ", "K", "٣", "\u3000", "\x85", "\x1c", "\u2028", "☎",
+     "😀", "⁄", "\x92", "\u200d", "\u0301", "Ⓐ", "ﬁ"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_WORDS, _STRANGERS, st.text(max_size=6)), max_size=40))
+def test_no_match_is_hidden_beyond_ascii(parts: list[str]) -> None:
+    text = fold(" ".join(parts))
+    assert _missed(text) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_WORDS, _STRANGERS), max_size=60))
+def test_searches_from_the_scan_start_find_the_first_match(parts: list[str]) -> None:
+    text = fold(" ".join(parts))
+    prefilter = _base.prefilter()
+    starts = prefilter.starts(text)
+    for pattern in RULE_PATTERNS:
+        start = prefilter.start(starts, pattern)
+        first = pattern.search(text)
+        if start is None:
+            assert first is None
+        else:
+            found = pattern.search(text, start)
+            assert (found and found.span()) == (first and first.span())
 
 
 def test_patterns_outside_the_set_are_always_searched() -> None:

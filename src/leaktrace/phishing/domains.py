@@ -103,6 +103,20 @@ def is_official(host: Host) -> bool:
     )
 
 
+def _first_brands() -> dict[str, int]:
+    """Each exact token → the index in ``BRANDS`` of the first brand that has it."""
+    first: dict[str, int] = {}
+    for index, brand in enumerate(BRANDS):
+        for token in brand.exact_tokens:
+            first.setdefault(token, index)
+    return first
+
+
+_EXACT_TOKENS = _first_brands()
+# One search for "any brand token at all" spares most foreign hosts the loop over the brands.
+_ANY_TOKEN = re.compile("|".join(re.escape(token) for brand in BRANDS for token in brand.tokens))
+
+
 def brand_token_in(host: Host) -> Brand | None:
     """A protected brand whose token appears in a host that the brand does not own."""
     if is_official(host) or host.is_ip:
@@ -110,13 +124,17 @@ def brand_token_in(host: Host) -> Brand | None:
     whole = host.host
     # Exact tokens are matched before the public suffix: "shop.ee" is Estonian, not EE's.
     named = whole[: -len(host.suffix) - 1] if host.suffix else whole
-    parts = set(_PARTS.split(named))
-    for brand in BRANDS:
-        if any(token in parts for token in brand.exact_tokens):
-            return brand
-        if any(token in whole for token in brand.tokens):
-            return brand
-    return None
+    # The first brand in order with either kind of token: the one with an exact token, unless
+    # one before it has a token inside the host.
+    exact = min(
+        (_EXACT_TOKENS[part] for part in _PARTS.split(named) if part in _EXACT_TOKENS),
+        default=len(BRANDS),
+    )
+    if _ANY_TOKEN.search(whole) is not None:
+        for brand in BRANDS[:exact]:
+            if any(token in whole for token in brand.tokens):
+                return brand
+    return BRANDS[exact] if exact < len(BRANDS) else None
 
 
 # dnstwist's typo fuzzers. Its "homoglyph" fuzzer is combinatorial (43,000 permutations and

@@ -17,10 +17,11 @@ import functools
 import itertools
 import json
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -35,33 +36,85 @@ MAX_MODEL_CHARS = 5_000  # the model reads the start of a message; lures are up 
 
 # Placeholders make "£1000" and "$1,000", or two different short links, the same feature:
 # the lure is in the shape, not in the exact number, and datasets differ in currency and era.
-# Each with the literals one of which any match contains: a cheap "in" test spares the scan.
-_SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+_LINK = re.compile(
+    r"(https?://|www\.)\S+|\b[\w-]+\.(com|net|org|fr|info|ly|co|uk|us|xyz|top|ru)(/\S*)?"
+)
+_ADDRESS = re.compile(r"\S+@\S+\.\w+")
+# Links and addresses hold no white space, and every one holds one of these: only the words
+# (between spaces and line breaks) where one is found are searched, not the whole window. Each
+# hint is led by a literal, which the engine jumps to.
+_IN_WORDS: tuple[tuple[re.Pattern[str], str, tuple[re.Pattern[str], ...]], ...] = (
     (
-        re.compile(
-            r"(https?://|www\.)\S+|\b[\w-]+\.(com|net|org|fr|info|ly|co|uk|us|xyz|top|ru)"
-            r"(/\S*)?"
-        ),
+        _LINK,
         " urltok ",
-        (".", "://"),
+        (
+            re.compile("://"),
+            re.compile(r"www\."),
+            re.compile(r"\.(co|net|org|fr|info|ly|uk|us|xyz|top|ru)"),
+        ),
     ),
-    (re.compile(r"\S+@\S+\.\w+"), " mailtok ", ("@",)),
+    (_ADDRESS, " mailtok ", (re.compile("@"),)),
+)
+# Then amounts, phone numbers and numbers, each skipped when none of its literals is there.
+_SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (
         re.compile(r"(eur ?|[$£])\s?\d[\d,.]*|\d[\d,.]*\s?(eur\b|euros?|[$£]|usd|gbp|pounds?)"),
         " moneytok ",
         ("eur", "$", "£", "usd", "gbp", "pound"),
     ),
-    (re.compile(r"\+?\d[\d ().-]{7,}\d"), " phonetok ", tuple("0123456789")),
+    # r"\+?\d[\d ().-]{7,}\d", written to start with a class ("+" or a digit, then a digit
+    # after a "+"): the engine then skips to the next candidate instead of trying every position.
+    (
+        re.compile(r"[+\d](?:(?<=\+)\d|(?<=\d))[\d ().-]{7,}\d"),
+        " phonetok ",
+        tuple("0123456789"),
+    ),
     (re.compile(r"\d+"), " numtok ", tuple("0123456789")),
 )
-_TOKEN = re.compile(r"[a-z][a-z']+|[a-z]")
+# A word runs from the first letter of a run of letters and apostrophes to its last letter
+# (apostrophes around it are quotes); one-letter words carry nothing.
+_WORD = re.compile(r"[a-z][a-z']*[a-z]")
+
+
+class _Sublinear(dict[int, float]):
+    """n → 1 + ln(n), the sublinear term frequency; the usual counts are looked up, not logged."""
+
+    def __missing__(self, count: int) -> float:
+        return 1.0 + math.log(count)
+
+
+_SUBLINEAR = _Sublinear({n: 1.0 + math.log(n) for n in range(1, 256)})
 
 
 def _placeholders(folded: str) -> str:
+    for pattern, placeholder, hints in _IN_WORDS:
+        folded = _sub_in_words(pattern, placeholder, hints, folded)
     for pattern, placeholder, needles in _SUBS:
         if any(needle in folded for needle in needles):
             folded = pattern.sub(placeholder, folded)
     return folded
+
+
+def _sub_in_words(
+    pattern: re.Pattern[str], placeholder: str, hints: tuple[re.Pattern[str], ...], text: str
+) -> str:
+    """``pattern.sub(placeholder, text)`` for a pattern whose every match holds a match of one
+    of ``hints`` and no space or line break: the same matches, in the words that hold a hint."""
+    parts: list[str] = []
+    done = 0
+    for at in sorted(found.start() for hint in hints for found in hint.finditer(text)):
+        if at < done:
+            continue  # in the word just replaced
+        start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+        ends = [end for end in (text.find(" ", at), text.find("\n", at)) if end >= 0]
+        end = min(ends, default=len(text))
+        # Cut at a space or line break, the word reads to ``pattern`` as it does in the text.
+        parts += (text[done:start], pattern.sub(placeholder, text[start:end]))
+        done = end
+    if not parts:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def normalize(text: str) -> str:
@@ -69,8 +122,13 @@ def normalize(text: str) -> str:
     return _placeholders(fold(text[:MAX_MODEL_CHARS]))
 
 
+def _words(normalized: str) -> list[str]:
+    """The unigrams of :func:`features`, in order."""
+    return _WORD.findall(normalized)
+
+
 def _features(normalized: str) -> list[str]:
-    words = [w for w in (w.strip("'") for w in _TOKEN.findall(normalized)) if len(w) > 1]
+    words = _words(normalized)
     return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
@@ -86,6 +144,17 @@ class TextModel:
     terms: Mapping[str, tuple[float, float]]
     intercept: float
     meta: Mapping[str, Any]
+    # Bigram terms by first and second word: most word pairs start none, and building their
+    # "a b" string only to miss the vocabulary was a third of the model's time.
+    _bigrams: Mapping[str, Mapping[str, str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        bigrams: dict[str, dict[str, str]] = {}
+        for term in self.terms:
+            first, space, second = term.partition(" ")
+            if space:
+                bigrams.setdefault(first, {})[second] = term
+        object.__setattr__(self, "_bigrams", bigrams)
 
     @classmethod
     def from_dict(cls, document: Mapping[str, Any]) -> TextModel:
@@ -104,7 +173,7 @@ class TextModel:
 
     def probability(self, text: str) -> float:
         """P(spam or phishing) for ``text``; 0.5-centred logistic of the linear score."""
-        return self._probability(features(text))
+        return self._probability(_words(normalize(text)))
 
     def probability_folded(self, folded: str, limit: int = MAX_MODEL_CHARS) -> float:
         """:meth:`probability` of a text already folded by :func:`~leaktrace.phishing.text.fold`.
@@ -112,17 +181,30 @@ class TextModel:
         The analyzer has folded the message for its rules; folding is not length-preserving,
         so on a text longer than the model reads the window may differ by a few characters.
         """
-        return self._probability(_features(_placeholders(folded[:limit])))
+        return self._probability(_words(_placeholders(folded[:limit])))
 
-    def _probability(self, found: list[str]) -> float:
-        terms = self.terms
-        counts = Counter(f for f in found if f in terms)
+    def _probability(self, words: list[str]) -> float:
+        """The model's probability for the features of ``words`` (see :func:`features`)."""
+        terms, bigrams = self.terms, self._bigrams
+        # The vocabulary's features in the order :func:`features` lists them: the weights
+        # are then summed in the same order, to the same last bit.
+        known = list(filter(terms.__contains__, words))
+        nothing: Mapping[str, str] = {}
+        known += [
+            term
+            for first, second in itertools.pairwise(words)
+            if (term := bigrams.get(first, nothing).get(second)) is not None
+        ]
+        counts = Counter(known)
         if not counts:
             return 1.0 / (1.0 + math.exp(-self.intercept))
-        weights = {t: (1.0 + math.log(n)) * self.terms[t][0] for t, n in counts.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        score = self.intercept + sum(w * self.terms[t][1] for t, w in weights.items()) / norm
-        score = max(-30.0, min(30.0, score))
+        # Element-wise products through map(): the same floats, without a Python-level loop.
+        found = list(map(terms.__getitem__, counts))
+        idfs, coefs = map(operator.itemgetter(0), found), map(operator.itemgetter(1), found)
+        weights = list(map(operator.mul, map(_SUBLINEAR.__getitem__, counts.values()), idfs))
+        norm = math.sqrt(sum(map(operator.mul, weights, weights))) or 1.0
+        linear = sum(map(operator.mul, weights, coefs))
+        score = max(-30.0, min(30.0, self.intercept + linear / norm))
         return 1.0 / (1.0 + math.exp(-score))
 
 

@@ -10,8 +10,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
-__all__ = ["RULE_PATTERNS", "fold", "rx", "sentence_spans", "sentences", "strip_marks"]
+__all__ = [
+    "RULE_PATTERNS",
+    "fold",
+    "iter_sentence_spans",
+    "rx",
+    "sentence_spans",
+    "sentences",
+    "strip_marks",
+]
 
 # Characters that look like ASCII punctuation in messages but are not: folded before matching.
 _PUNCT = str.maketrans(
@@ -47,10 +56,17 @@ _MARKS = re.compile(
 )
 # Every pattern rx() compiles, in order: the rules' Hyperscan prefilter is built from them.
 RULE_PATTERNS: list[re.Pattern[str]] = []
-# Runs of blanks become one space; a lone space is left as it is (replacing it costs a copy).
-_SPACES = re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]")
+# Blanks become spaces, then runs of spaces one space. A lone space is not matched (replacing
+# it costs a copy), and the pattern's leading literal lets the engine skip to the next space.
+_BLANKS = "\t\r\f\v"
+_SPACE_RUNS = re.compile("  +")
 # A sentence ends at . ! ? or a line break, but not inside "1,49" or "ameli.fr".
 _SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[.])\s+(?=\S)|\n+")
+# The same ends found in four passes, each led by a literal the engine jumps to (one pass of
+# _SENTENCE_END tries every position): the white space after "!", "?" or "." (when text
+# follows it), whole, and elsewhere the runs of line breaks.
+_AFTER_STOPS = (re.compile(r"!\s+"), re.compile(r"\?\s+"), re.compile(r"\.\s+(?=\S)"))
+_LINE_BREAKS = re.compile(r"\n\n*")
 
 
 def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -77,14 +93,17 @@ def fold(text: str) -> str:
     The euro sign becomes the word ``eur`` so that ``1,49€``, ``1,49 €`` and ``1,49 EUR``
     read the same to the amount patterns.
     """
-    if _PUNCT_CHARS.search(text) is not None:
+    if not text.isascii() and _PUNCT_CHARS.search(text) is not None:
         # str.translate walks every character in Python-level steps; a few C-level replace()
         # passes, one per character actually present, cost a tenth of it on a long mail.
         for char, replacement in _PUNCT_PAIRS:
             if char in text:
                 text = text.replace(char, replacement)
     folded = strip_marks(text).casefold()
-    return _SPACES.sub(" ", folded)
+    for blank in _BLANKS:
+        if blank in folded:
+            folded = folded.replace(blank, " ")
+    return _SPACE_RUNS.sub(" ", folded) if "  " in folded else folded
 
 
 def sentences(folded: str) -> list[str]:
@@ -94,12 +113,40 @@ def sentences(folded: str) -> list[str]:
 
 def sentence_spans(folded: str) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of the sentences of ``sentences(folded)``, in order."""
-    spans: list[tuple[int, int]] = []
+    return list(iter_sentence_spans(folded))
+
+
+def iter_sentence_spans(folded: str) -> Iterator[tuple[int, int]]:
+    """:func:`sentence_spans`, one at a time: a caller that needs the first few stops early."""
     start = 0
-    for gap in _SENTENCE_END.finditer(folded):
-        if folded[start : gap.start()].strip():
-            spans.append((start, gap.start()))
-        start = gap.end()
+    for end, after in _sentence_ends(folded):
+        if folded[start:end].strip():
+            yield start, end
+        start = after
     if folded[start:].strip():
-        spans.append((start, len(folded)))
-    return spans
+        yield start, len(folded)
+
+
+def _sentence_ends(folded: str) -> list[tuple[int, int]]:
+    """The spans of ``_SENTENCE_END.finditer(folded)``, in order.
+
+    No end spans a non-blank character, so each lies in one run of white space: all of it
+    when a stop precedes it (and, after ".", text follows), else each run of line breaks in it.
+    """
+    stops = sorted(
+        (found.start() + 1, found.end()) for stop in _AFTER_STOPS for found in stop.finditer(folded)
+    )
+    breaks = [found.span() for found in _LINE_BREAKS.finditer(folded)]
+    if not stops:
+        return breaks
+    ends: list[tuple[int, int]] = []
+    following = 0  # the first stop not yet placed
+    for start, end in breaks:
+        while following < len(stops) and stops[following][1] <= start:
+            ends.append(stops[following])
+            following += 1
+        if following < len(stops) and stops[following][0] <= start:
+            continue  # inside the white space after a stop
+        ends.append((start, end))
+    ends.extend(stops[following:])
+    return ends
