@@ -207,10 +207,13 @@ def main() -> None:
     for text, channel in (sms + mails)[:50]:
         detect(text, channel)  # warm the lazily built tables (dnstwist permutations)
     for name, corpus in (("SMS", sms), ("e-mail", mails), ("all", sms + mails)):
-        start = time.perf_counter()
-        for text, channel in corpus:
-            detect(text, channel)
-        rate = len(corpus) / (time.perf_counter() - start)
+        best = float("inf")
+        for _ in range(3):  # best of three passes: the machine is shared
+            start = time.perf_counter()
+            for text, channel in corpus:
+                detect(text, channel)
+            best = min(best, time.perf_counter() - start)
+        rate = len(corpus) / best
         print(f"throughput {name:<6} {rate:>7,.0f} messages/s on one core ({len(corpus)} messages)")
 
 

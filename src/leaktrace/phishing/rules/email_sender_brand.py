@@ -7,9 +7,8 @@ the official domains, the sender is lying about who it is.
 
 from __future__ import annotations
 
-from leaktrace.phishing.brands import BRANDS
 from leaktrace.phishing.domains import is_official, split_host
-from leaktrace.phishing.rules._base import Context, Rule
+from leaktrace.phishing.rules._base import Context, Rule, first_brand_named
 from leaktrace.phishing.text import fold
 
 __all__ = ["RULE"]
@@ -20,7 +19,7 @@ def _check(ctx: Context) -> str | None:
     if not message.is_eml or "@" not in message.from_addr:
         return None
     name = fold(message.from_name)
-    claimed = next((brand for brand in BRANDS if brand.mentions.search(name)), None)
+    claimed = first_brand_named(name)
     if claimed is None:
         return None
     host = split_host(message.from_addr.rpartition("@")[2])
