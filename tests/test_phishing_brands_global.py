@@ -13,7 +13,8 @@ from leaktrace.phishing import analyze
 from leaktrace.phishing.brands import BRANDS, KNOWN_SERVICES
 from leaktrace.phishing.domains import brand_token_in, split_host, typosquat_of
 from leaktrace.phishing.message import parse_message
-from leaktrace.phishing.rules import RULES, Context
+from leaktrace.phishing.rules import Context
+from tests.test_phishing_cases_recall import fired
 
 _LOOKALIKE_RULES = {"domain.brand_in_foreign", "domain.typosquat"}
 
@@ -23,11 +24,7 @@ def _context(text: str, channel: str = "sms") -> Context:
 
 
 def _fired(text: str, channel: str = "sms") -> set[str]:
-    ctx = _context(text, channel)
-    for rule in RULES:
-        if rule.check(ctx) is not None:
-            ctx.fired.add(rule.rule_id)
-    return ctx.fired
+    return fired(text, channel)
 
 
 def _brand(key: str) -> str:

@@ -119,7 +119,8 @@ RECALL_CASES: dict[str, tuple[str, str, str]] = {
 }
 
 
-def _fired(text: str, channel: str) -> set[str]:
+def fired(text: str, channel: str) -> set[str]:
+    """The rule ids that fire on a message (rules run in order, as the analyzer runs them)."""
     ctx = Context(parse_message(text, channel))  # type: ignore[arg-type]
     for rule in RULES:
         if rule.check(ctx) is not None:
@@ -128,8 +129,8 @@ def _fired(text: str, channel: str) -> set[str]:
 
 
 def test_unknown_link_ignores_words_glued_by_a_missing_space() -> None:
-    assert "sms.unknown_link" not in _fired("Just now saw your message.it k da", "sms")
-    assert "sms.unknown_link" not in _fired(
+    assert "sms.unknown_link" not in fired("Just now saw your message.it k da", "sms")
+    assert "sms.unknown_link" not in fired(
         "Your result is ready: https://www.cerballiance.fr/resultats", "sms"
     )
 
@@ -138,23 +139,23 @@ def test_unknown_link_is_for_sms_only() -> None:
     mail = (
         "Objet : Nouveautés\n\nDécouvrez notre sélection sur https://boutique-nature.com/printemps"
     )
-    assert "sms.unknown_link" not in _fired(mail, "email")
+    assert "sms.unknown_link" not in fired(mail, "email")
 
 
 def test_premium_number_leaves_free_and_shared_numbers() -> None:
     for number in ("0 800 12 34 56", "0820 20 30 40", "3646", "0871 23"):
-        assert "phone.premium_number" not in _fired(f"Informations : {number}", "sms")
-    assert "phone.premium_number" in _fired("Infos au 0 892 68 01 23 (0,80 €/min)", "sms")
+        assert "phone.premium_number" not in fired(f"Informations : {number}", "sms")
+    assert "phone.premium_number" in fired("Infos au 0 892 68 01 23 (0,80 €/min)", "sms")
 
 
 def test_job_offer_needs_pay_and_a_job() -> None:
-    assert "lure.job_offer" not in _fired("Earn up to 3 points per day with the app", "sms")
-    assert "lure.job_offer" in _fired("Travail à domicile, gagnez 150 € par jour, sans CV", "sms")
+    assert "lure.job_offer" not in fired("Earn up to 3 points per day with the app", "sms")
+    assert "lure.job_offer" in fired("Travail à domicile, gagnez 150 € par jour, sans CV", "sms")
 
 
 def test_generic_greeting_reads_only_the_start() -> None:
     body = "Bonjour Paul,\n" + "Votre commande est expédiée. " * 40 + "\nCher client, merci."
-    assert "lure.generic_greeting" not in _fired(body, "sms")
+    assert "lure.generic_greeting" not in fired(body, "sms")
 
 
 def test_html_in_a_text_plain_part_is_read_as_html() -> None:
@@ -162,7 +163,7 @@ def test_html_in_a_text_plain_part_is_read_as_html() -> None:
     message = parse_message(raw, "email")
     assert "<form" not in message.body
     assert any(field.startswith("password:") for field in message.form_fields)
-    assert "email.credential_form" in _fired(raw, "email")
+    assert "email.credential_form" in fired(raw, "email")
 
 
 def test_credential_form_flags_the_mail_with_no_allow_signal() -> None:

@@ -16,17 +16,9 @@ from leaktrace.phishing import analyze
 from leaktrace.phishing.analyze import MODEL_RULE_ID, SUSPICIOUS_AT
 from leaktrace.phishing.domains import split_host
 from leaktrace.phishing.message import parse_message
-from leaktrace.phishing.rules import RULES, Context
+from tests.test_phishing_cases_recall import fired
 
 DATA = Path(__file__).parent / "data"
-
-
-def _fired(text: str, channel: str) -> set[str]:
-    ctx = Context(parse_message(text, channel))  # type: ignore[arg-type]
-    for rule in RULES:
-        if rule.check(ctx) is not None:
-            ctx.fired.add(rule.rule_id)
-    return ctx.fired
 
 
 @pytest.mark.parametrize(
@@ -57,40 +49,40 @@ def test_model_never_clears_what_the_rules_flag() -> None:
 
 
 def test_stop_opt_out_alone_is_not_a_premium_service() -> None:
-    assert "sms.premium_service" not in _fired(
+    assert "sms.premium_service" not in fired(
         "Wells Fargo: direct deposit of $2,431.18 posted to account ending 0917. Reply HELP for "
         "help, STOP to cancel.",
         "sms",
     )
-    assert "sms.premium_service" in _fired("Txt WIN to 80082 for your free ringtone", "sms")
+    assert "sms.premium_service" in fired("Txt WIN to 80082 for your free ringtone", "sms")
 
 
 def test_a_delivered_code_is_not_a_request_for_it() -> None:
     delivered = "Your DoorDash verification code is 8812. Reply STOP to unsubscribe."
-    assert "request.credentials" not in _fired(delivered, "sms")
+    assert "request.credentials" not in fired(delivered, "sms")
     asked = "Amazon: to cancel order #113-44, reply with the OTP code you just received."
-    assert "request.code_relay" in _fired(asked, "sms")
+    assert "request.code_relay" in fired(asked, "sms")
 
 
 def test_link_to_the_senders_own_name_is_not_unknown() -> None:
     own = "Harbor Pets: your order has shipped. Track it at harborpets.com/orders"
-    assert "sms.unknown_link" not in _fired(own, "sms")
+    assert "sms.unknown_link" not in fired(own, "sms")
     other = "Harbor Pets: your order is on hold. Pay the fee at harborpets-fees.com/pay"
-    assert "sms.unknown_link" in _fired(other, "sms")
+    assert "sms.unknown_link" in fired(other, "sms")
     # The sender's name on an unusual TLD is no proof of anything.
-    assert "sms.unknown_link" in _fired("USPS: pay the redelivery fee at usps.top/fee", "sms")
+    assert "sms.unknown_link" in fired("USPS: pay the redelivery fee at usps.top/fee", "sms")
 
 
 def test_a_phone_number_or_address_is_a_way_to_reach_the_sender() -> None:
-    assert "allow.no_data_request" in _fired("See you at the match on Saturday!", "sms")
+    assert "allow.no_data_request" in fired("See you at the match on Saturday!", "sms")
     for text in (
         "Pvt finance arranged for business people. Cnt-9840139557",
         "Unclaimed bequest payment, write to infogfreeman@gmail.com",
         "Interested? Telegram @jobs_hr_emma",
     ):
-        assert "allow.no_data_request" not in _fired(text, "sms")
+        assert "allow.no_data_request" not in fired(text, "sms")
     # A date is not a phone number.
-    assert "allow.no_data_request" in _fired("Rendez-vous le 12/03/2024 au cabinet.", "sms")
+    assert "allow.no_data_request" in fired("Rendez-vous le 12/03/2024 au cabinet.", "sms")
 
 
 def test_a_warning_from_an_impersonator_earns_nothing() -> None:
@@ -99,7 +91,7 @@ def test_a_warning_from_an_impersonator_earns_nothing() -> None:
         "Cancel the payment at https://santander-uk-secure.net/cancel. Santander will never "
         "ask for your full PIN.\n"
     )
-    assert "allow.prevention_message" not in _fired(fake, "email")
+    assert "allow.prevention_message" not in fired(fake, "email")
     assert analyze(fake, "email", lang="en")["verdict"] != "legitimate"
 
 
@@ -115,9 +107,9 @@ def test_reserved_documentation_tlds_read_as_tlds() -> None:
 
 
 def test_signal_spam_is_not_the_signal_messenger() -> None:
-    fired = _fired("Signalez ce message sur Signal Spam ou au 33700.", "sms")
-    assert "contact.messaging_app" not in fired
-    assert "contact.messaging_app" in _fired("Download Signal and message our HR", "sms")
+    reported = fired("Signalez ce message sur Signal Spam ou au 33700.", "sms")
+    assert "contact.messaging_app" not in reported
+    assert "contact.messaging_app" in fired("Download Signal and message our HR", "sms")
 
 
 def test_ceo_fraud_opener_and_gift_cards() -> None:
@@ -131,9 +123,9 @@ def test_ceo_fraud_opener_and_gift_cards() -> None:
         "From: Anna <anna@example.com>\nSubject: Friday\n\n"
         "Are you available on Friday afternoon? I'd like to go over the slides together.\n"
     )
-    assert "lure.urgent_favor" not in _fired(colleague, "email")
+    assert "lure.urgent_favor" not in fired(colleague, "email")
 
 
 def test_short_brand_tokens_are_not_country_codes() -> None:
-    assert "domain.brand_in_foreign" not in _fired("Menu: https://pizzeria-tallinn.ee/menu", "sms")
-    assert "domain.brand_in_foreign" in _fired("Pay at https://ee.billing-help.com/pay", "sms")
+    assert "domain.brand_in_foreign" not in fired("Menu: https://pizzeria-tallinn.ee/menu", "sms")
+    assert "domain.brand_in_foreign" in fired("Pay at https://ee.billing-help.com/pay", "sms")

@@ -11,9 +11,8 @@ import pkgutil
 import pytest
 
 from leaktrace.phishing import rules as rules_package
-from leaktrace.phishing.message import parse_message
-from leaktrace.phishing.rules import RULES, RULES_BY_ID, Context
-from tests.test_phishing_cases_recall import RECALL_CASES
+from leaktrace.phishing.rules import RULES, RULES_BY_ID
+from tests.test_phishing_cases_recall import RECALL_CASES, fired
 
 
 def _eml(headers: str, body: str, ctype: str = "text/plain") -> str:
@@ -266,14 +265,6 @@ CASES: dict[str, tuple[str, str, str]] = {
 }
 
 
-def _fired(text: str, channel: str) -> set[str]:
-    ctx = Context(parse_message(text, channel))  # type: ignore[arg-type]
-    for rule in RULES:
-        if rule.check(ctx) is not None:
-            ctx.fired.add(rule.rule_id)
-    return ctx.fired
-
-
 def test_every_rule_module_is_registered_and_tested() -> None:
     modules = {m.name for m in pkgutil.iter_modules(rules_package.__path__)} - {"_base"}
     assert len(modules) == len(RULES)
@@ -292,10 +283,10 @@ def test_rule_is_documented(rule: object) -> None:
 @pytest.mark.parametrize("rule_id", sorted(CASES))
 def test_rule_fires_on_positive(rule_id: str) -> None:
     positive, _negative, channel = CASES[rule_id]
-    assert rule_id in _fired(positive, channel)
+    assert rule_id in fired(positive, channel)
 
 
 @pytest.mark.parametrize("rule_id", sorted(CASES))
 def test_rule_quiet_on_hard_negative(rule_id: str) -> None:
     _positive, negative, channel = CASES[rule_id]
-    assert rule_id not in _fired(negative, channel)
+    assert rule_id not in fired(negative, channel)
