@@ -129,3 +129,29 @@ def test_ceo_fraud_opener_and_gift_cards() -> None:
 def test_short_brand_tokens_are_not_country_codes() -> None:
     assert "domain.brand_in_foreign" not in fired("Menu: https://pizzeria-tallinn.ee/menu", "sms")
     assert "domain.brand_in_foreign" in fired("Pay at https://ee.billing-help.com/pay", "sms")
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "words"),
+    [
+        ("I'm sending you a Google Voice code, please read it back to me.", "sms", "code"),
+        ("Hi, is this Megan? I found your number in my contacts", "sms", "stranger"),
+        (
+            "Please buy 5 Google Play gift cards and send me photos of the codes, I'm in a "
+            "meeting.",
+            "sms",
+            "call the person",
+        ),
+        (
+            "I recorded you through your webcam. Pay $900 in bitcoin to my wallet.",
+            "sms",
+            "blackmail",
+        ),
+    ],
+)
+def test_advice_names_what_to_do_about_each_scam(text: str, channel: str, words: str) -> None:
+    result = analyze(text, channel, lang="en")
+    assert result["verdict"] != "legitimate"
+    assert any(words in line for line in result["advice"])
+    french = analyze(text, channel, lang="fr")["advice"]
+    assert len(french) == len(result["advice"])

@@ -57,6 +57,32 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "If you already gave a password or a code, change the password on the official "
         "site and tell the service concerned.",
     },
+    "code": {
+        "fr": "Ne lisez, ne transférez et ne renvoyez jamais un code reçu par SMS, même à un "
+        "proche ou à un « conseiller » : c'est la clé de votre compte.",
+        "en": "Never read out, forward or send back a code you received, not even to a friend or "
+        "an 'adviser': it is the key to your account.",
+    },
+    "stranger": {
+        "fr": "Un inconnu qui engage la conversation puis vous propose un placement, un travail "
+        "ou de passer sur WhatsApp ou Telegram est un escroc : ne répondez pas, bloquez le "
+        "numéro.",
+        "en": "A stranger who starts chatting, then offers an investment, a job or a move to "
+        "WhatsApp or Telegram is a scammer: do not answer, block the number.",
+    },
+    "transfer": {
+        "fr": "Avant tout paiement, carte cadeau ou changement de RIB demandé par écrit, "
+        "appelez la personne à un numéro que vous connaissez déjà, pas à celui du message.",
+        "en": "Before any payment, gift card or change of bank details asked for in writing, "
+        "call the person on a number you already know, not one from the message.",
+    },
+    "extortion": {
+        "fr": "Ce chantage est envoyé en masse et bluffe : ne payez pas, ne répondez pas, et "
+        "changez le mot de passe qu'il cite s'il est réel. Vous pouvez le signaler sur "
+        "cybermalveillance.gouv.fr.",
+        "en": "This blackmail is mass-mailed and a bluff: do not pay, do not answer, and change "
+        "the password it quotes if it is real. Report it to your national cybercrime service.",
+    },
     "fine": {
         "fr": "Aucun signe de fraude détecté. Par prudence, ouvrez vos comptes en tapant "
         "vous-même l'adresse officielle plutôt qu'en suivant un lien.",
@@ -66,6 +92,12 @@ _TEXTS: dict[str, dict[str, str]] = {
 }
 _BANK = frozenset({"request.bank_details", "lure.small_payment"})
 _SECRETS = frozenset({"request.credentials", "request.nir"})
+_STRANGER = frozenset(
+    {"lure.wrong_number", "lure.investment", "lure.job_offer", "contact.messaging_app"}
+)
+_TRANSFER = frozenset(
+    {"request.payment_transfer", "lure.urgent_favor", "lure.advance_fee", "lure.fine_penalty"}
+)
 
 
 def advice_for(
@@ -88,4 +120,12 @@ def advice_for(
             keys.append("bank")
         if _SECRETS & set(fired):
             keys.append("password")
+        if "request.code_relay" in fired:
+            keys.append("code")
+        if _STRANGER & set(fired):
+            keys.append("stranger")
+        if _TRANSFER & set(fired):
+            keys.append("transfer")
+        if "lure.extortion" in fired:
+            keys.append("extortion")
     return [_TEXTS[key][lang] for key in keys]
