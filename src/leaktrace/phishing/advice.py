@@ -90,13 +90,30 @@ _TEXTS: dict[str, dict[str, str]] = {
         "address yourself rather than following a link.",
     },
 }
-_BANK = frozenset({"request.bank_details", "lure.small_payment"})
-_SECRETS = frozenset({"request.credentials", "request.nir"})
-_STRANGER = frozenset(
-    {"lure.wrong_number", "lure.investment", "lure.job_offer", "contact.messaging_app"}
-)
-_TRANSFER = frozenset(
-    {"request.payment_transfer", "lure.urgent_favor", "lure.advance_fee", "lure.fine_penalty"}
+# Scam-specific advice, in the order it is given: the key, and the rules any of which calls for it.
+_BY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("leak", frozenset({"personal.details_quoted"})),
+    ("bank", frozenset({"request.bank_details", "lure.small_payment"})),
+    ("password", frozenset({"request.credentials", "request.nir"})),
+    ("code", frozenset({"request.code_relay"})),
+    (
+        "stranger",
+        frozenset(
+            {"lure.wrong_number", "lure.investment", "lure.job_offer", "contact.messaging_app"}
+        ),
+    ),
+    (
+        "transfer",
+        frozenset(
+            {
+                "request.payment_transfer",
+                "lure.urgent_favor",
+                "lure.advance_fee",
+                "lure.fine_penalty",
+            }
+        ),
+    ),
+    ("extortion", frozenset({"lure.extortion"})),
 )
 
 
@@ -114,18 +131,5 @@ def advice_for(
             keys.append("url")
         if health:
             keys.append("health")
-        if "personal.details_quoted" in fired:
-            keys.append("leak")
-        if _BANK & set(fired):
-            keys.append("bank")
-        if _SECRETS & set(fired):
-            keys.append("password")
-        if "request.code_relay" in fired:
-            keys.append("code")
-        if _STRANGER & set(fired):
-            keys.append("stranger")
-        if _TRANSFER & set(fired):
-            keys.append("transfer")
-        if "lure.extortion" in fired:
-            keys.append("extortion")
+        keys += [key for key, rules in _BY_RULES if not rules.isdisjoint(fired)]
     return [_TEXTS[key][lang] for key in keys]
