@@ -26,7 +26,7 @@ from importlib import resources
 from typing import Any
 
 from leaktrace.errors import LeaktraceError
-from leaktrace.phishing.text import fold
+from leaktrace.phishing.text import anchored_words, fold
 
 __all__ = ["ARTEFACT", "MAX_MODEL_CHARS", "TextModel", "default_model", "features", "normalize"]
 
@@ -41,8 +41,7 @@ _LINK = re.compile(
 )
 _ADDRESS = re.compile(r"\S+@\S+\.\w+")
 # Links and addresses hold no white space, and every one holds one of these: only the words
-# (between spaces and line breaks) where one is found are searched, not the whole window. Each
-# hint is led by a literal, which the engine jumps to.
+# where one is found are searched, not the whole window.
 _IN_WORDS: tuple[tuple[re.Pattern[str], str, tuple[re.Pattern[str], ...]], ...] = (
     (
         _LINK,
@@ -99,16 +98,10 @@ def _sub_in_words(
     pattern: re.Pattern[str], placeholder: str, hints: tuple[re.Pattern[str], ...], text: str
 ) -> str:
     """``pattern.sub(placeholder, text)`` for a pattern whose every match holds a match of one
-    of ``hints`` and no space or line break: the same matches, in the words that hold a hint."""
+    of ``hints`` and no white space: the same matches, in the words that hold a hint."""
     parts: list[str] = []
     done = 0
-    for at in sorted(found.start() for hint in hints for found in hint.finditer(text)):
-        if at < done:
-            continue  # in the word just replaced
-        start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
-        ends = [end for end in (text.find(" ", at), text.find("\n", at)) if end >= 0]
-        end = min(ends, default=len(text))
-        # Cut at a space or line break, the word reads to ``pattern`` as it does in the text.
+    for start, end in anchored_words(text, hints):
         parts += (text[done:start], pattern.sub(placeholder, text[start:end]))
         done = end
     if not parts:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 __all__ = [
     "RULE_PATTERNS",
+    "anchored_words",
     "fold",
     "iter_sentence_spans",
     "rx",
@@ -104,6 +105,36 @@ def fold(text: str) -> str:
         if blank in folded:
             folded = folded.replace(blank, " ")
     return _SPACE_RUNS.sub(" ", folded) if "  " in folded else folded
+
+
+_NON_SPACE = re.compile(r"\S*")
+
+
+def anchored_words(text: str, anchors: Sequence[re.Pattern[str]]) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each white-space-separated word of ``text`` that holds a match of one
+    of ``anchors``, in order, each once.
+
+    For a pattern that never matches white space and whose look-behinds see white space (or the
+    start) before a word either way, matching it word by word finds what it finds in the whole
+    text. When every match holds an anchor, only these words need it: they are found from the
+    anchors (each led by a literal the engine jumps to), not by walking every word.
+    """
+    found = sorted(match.start() for anchor in anchors for match in anchor.finditer(text))
+    if not found:
+        return
+    backwards = text[::-1]  # the word's start is where its non-space run ends, read backwards
+    end = -1
+    for at in found:
+        if at < end:
+            continue  # in the word just given
+        start = len(text) - _word_end(backwards, len(text) - at)
+        end = _word_end(text, at)
+        yield start, end
+
+
+def _word_end(text: str, at: int) -> int:
+    run = _NON_SPACE.match(text, at)
+    return at if run is None else run.end()  # never None: the pattern matches the empty run
 
 
 def sentences(folded: str) -> list[str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from leaktrace.phishing.domains import Host, split_host
+from leaktrace.phishing.text import anchored_words
 
 __all__ = ["Url", "find_urls", "parse_url"]
 
@@ -133,34 +134,17 @@ def parse_url(raw: str) -> Url | None:
 
 # Every link holds one of these: a "://", or a "." before a letter or digit (its next label).
 _ANCHORS = (re.compile("://"), re.compile(r"\.(?=[^\W_])"))
-_NON_SPACE = re.compile(r"\S*")
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
-    """``_URL.finditer(word)`` for the whitespace-separated words of ``text``, in order.
+    """``_URL.finditer`` over the words of ``text`` that can hold a link, in order.
 
-    No branch of ``_URL`` matches whitespace, and its look-behinds see whitespace (or the
-    start) before a word either way, so matching word by word finds the same links in the same
-    order as over the whole text, in a tenth of the time. Only the words that hold an anchor
-    can hold a link: they are found from the anchors (each pattern led by a literal the engine
-    jumps to), not by walking every word.
+    No branch of ``_URL`` matches white space, and its look-behinds see white space (or the
+    start) before a word either way: word by word it finds the same links in the same order as
+    over the whole text, in a tenth of the time (see ``text.anchored_words``).
     """
-    anchors = sorted(found.start() for anchor in _ANCHORS for found in anchor.finditer(text))
-    if not anchors:
-        return
-    backwards = text[::-1]  # the word's start is where its non-space run ends, read backwards
-    end = -1
-    for at in anchors:
-        if at < end:
-            continue  # in the word just searched
-        start = len(text) - _word_end(backwards, len(text) - at)
-        end = _word_end(text, at)
+    for start, end in anchored_words(text, _ANCHORS):
         yield from _URL.finditer(text[start:end])
-
-
-def _word_end(text: str, at: int) -> int:
-    run = _NON_SPACE.match(text, at)
-    return at if run is None else run.end()  # never None: the pattern matches the empty run
 
 
 def find_urls(text: str, limit: int = 50) -> list[Url]:
