@@ -221,15 +221,24 @@ class Context:
     @cached_property
     def spans(self) -> list[tuple[int, int]]:
         """Sentence offsets in :attr:`folded`."""
-        spans, starts, source = self._span_source
-        for span in source:
-            spans.append(span)
-            starts.append(span[0])
-        return spans
+        while self._next_span():
+            pass
+        return self._span_source[0]
 
     @cached_property
     def _span_source(self) -> tuple[list[tuple[int, int]], list[int], Iterator[tuple[int, int]]]:
+        """The sentence offsets and starts found so far, and the search that finds the rest."""
         return [], [], iter_sentence_spans(self.folded)
+
+    def _next_span(self) -> bool:
+        """Find one more sentence; False when there is none."""
+        spans, starts, source = self._span_source
+        span = next(source, None)
+        if span is None:
+            return False
+        spans.append(span)
+        starts.append(span[0])
+        return True
 
     def _spans_through(self, position: int, after: int) -> tuple[list[tuple[int, int]], list[int]]:
         """The sentence offsets and starts found so far, which reach at least ``after``
@@ -237,13 +246,9 @@ class Context:
 
         A lure is most often in the first lines: a long mail's other sentences are not needed.
         """
-        spans, starts, source = self._span_source
-        while len(starts) - bisect.bisect_right(starts, position) < after:
-            span = next(source, None)
-            if span is None:
-                break
-            spans.append(span)
-            starts.append(span[0])
+        spans, starts, _ = self._span_source
+        while len(starts) - bisect.bisect_right(starts, position) < after and self._next_span():
+            pass
         return spans, starts
 
     @cached_property
@@ -280,42 +285,38 @@ class Context:
     def claimed(self) -> list[Brand]:
         """Protected brands the message speaks for (text, subject or sender's display name)."""
         where = f"{self.text_without_urls}\n{fold(self.message.from_name)}"
-        mentions = _PREFILTER.brands()
-        starts = None if mentions is None else mentions.starts(where)
-        long = len(where) >= _LONG_TEXT
-        if starts is None and not long and _ANY_BRAND.search(where) is None:
-            return []
-        candidates = (
-            [(number, 0) for number in range(len(BRANDS))]
-            if mentions is None
-            else mentions.candidates(starts)
-        )
-        claimed: list[Brand] = []
-        for number, start in candidates:  # the brands' set lists them in ``BRANDS`` order
-            brand, branches = _BRAND_BRANCHES[number]
-            if long:
-                named = any(branch.search(where, start) for branch in branches)
-            else:
-                named = brand.mentions.search(where, start) is not None
-            if named:
-                claimed.append(brand)
-        return claimed
+        return list(_brands_named(where))
 
 
 def first_brand_named(folded: str) -> Brand | None:
-    """The first brand in ``BRANDS`` order whose mention pattern matches ``folded``.
+    """The first brand in ``BRANDS`` order whose mention pattern matches ``folded``."""
+    return next(_brands_named(folded), None)
 
-    ``next((b for b in BRANDS if b.mentions.search(folded)), None)``, with the brands' own
-    Hyperscan scan ruling most of them out instead of a hundred searches.
+
+def _brands_named(text: str) -> Iterator[Brand]:
+    """The brands whose mention pattern matches ``text``, in ``BRANDS`` order, found lazily.
+
+    The brands' own Hyperscan scan rules most of them out instead of a hundred searches;
+    without it, one search for "any brand at all" spares most short texts the loop.
     """
     mentions = _PREFILTER.brands()
-    starts = None if mentions is None else mentions.starts(folded)
-    if mentions is None or starts is None:
-        return next((brand for brand in BRANDS if brand.mentions.search(folded)), None)
-    for number, start in mentions.candidates(starts):
-        if BRANDS[number].mentions.search(folded, start):
-            return BRANDS[number]
-    return None
+    starts = None if mentions is None else mentions.starts(text)
+    long = len(text) >= _LONG_TEXT
+    if starts is None and not long and _ANY_BRAND.search(text) is None:
+        return
+    candidates = (
+        [(number, 0) for number in range(len(BRANDS))]
+        if mentions is None
+        else mentions.candidates(starts)
+    )
+    for number, start in candidates:  # the brands' set lists them in ``BRANDS`` order
+        brand, branches = _BRAND_BRANCHES[number]
+        if long:
+            named = any(branch.search(text, start) for branch in branches)
+        else:
+            named = brand.mentions.search(text, start) is not None
+        if named:
+            yield brand
 
 
 def is_negated(sentence: str) -> bool:
