@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leaktrace.phishing import _prefilter, analyze, warm_up
+from leaktrace.phishing.brands import BRANDS
 from leaktrace.phishing.rules import _base
 from leaktrace.phishing.text import RULE_PATTERNS, fold
 
@@ -30,19 +31,29 @@ def _corpus() -> list[tuple[str, str]]:
     return rows
 
 
+def _sets() -> list[tuple[_prefilter.PatternSet, tuple[re.Pattern[str], ...]]]:
+    """The rules' prefilter and the brand mentions' one, each with the patterns it holds."""
+    rules = _base.prefilter()
+    brands = _base._PREFILTER.brands()
+    assert brands is not None
+    return [(rules, tuple(RULE_PATTERNS)), (brands, tuple(b.mentions for b in BRANDS))]
+
+
 def _missed(text: str) -> list[str]:
-    found = _base.prefilter().scan(text)
-    return [
-        p.pattern
-        for p in RULE_PATTERNS
-        if p.search(text) and not _base.prefilter().may_match(found, p)
-    ]
+    missed: list[str] = []
+    for chosen, patterns in _sets():
+        starts = chosen.starts(text)
+        missed += [
+            p.pattern for p in patterns if p.search(text) and chosen.start(starts, p) is None
+        ]
+    return missed
 
 
 def test_every_rule_pattern_is_in_the_prefilter() -> None:
-    prefilter = _base.prefilter()
-    assert all(prefilter.number(p) is not None for p in RULE_PATTERNS)
+    for chosen, patterns in _sets():
+        assert all(id(p) in chosen.numbers for p in patterns)
     assert len(RULE_PATTERNS) >= 50
+    assert not {id(b.mentions) for b in BRANDS} & {id(p) for p in RULE_PATTERNS}
 
 
 def test_no_match_is_hidden_on_the_test_corpora() -> None:
@@ -53,8 +64,9 @@ def test_no_match_is_hidden_on_the_test_corpora() -> None:
 
 
 def test_the_scan_rules_patterns_out() -> None:
-    found = _base.prefilter().scan(fold("Bonjour, rendez-vous demain à 10 h chez le dentiste."))
-    assert len(found) < len(RULE_PATTERNS) // 2
+    starts = _base.prefilter().starts(fold("Bonjour, rendez-vous demain à 10 h chez le dentiste."))
+    assert starts is not None
+    assert len(starts) < len(RULE_PATTERNS) // 2
 
 
 _WORDS = st.sampled_from(
@@ -128,12 +140,12 @@ def test_no_match_is_hidden_on_generated_text(parts: list[str]) -> None:
 def test_text_beyond_ascii_is_scanned_soundly() -> None:
     # Letters, digits and spaces beyond ASCII are scanned as ASCII stand-ins, symbols as
     # themselves; a lone surrogate cannot be encoded, so nothing is ruled out.
-    found = _base.prefilter().scan("carte vitale \ud800 expire")
-    assert found is _prefilter.EVERYTHING
-    assert all(_base.prefilter().may_match(found, p) for p in RULE_PATTERNS)
+    starts = _base.prefilter().starts("carte vitale \ud800 expire")
+    assert starts is None
+    assert all(_base.prefilter().start(starts, p) == 0 for p in RULE_PATTERNS)
     for text in ("ваша карта", "call 0800 ☎", "£5/wk", "٣٤٥ txt\u3000win", "ıban\x1cfrais"):
         assert _missed(text) == []
-    assert _base.prefilter().scan("ваша карта") is not _prefilter.EVERYTHING
+    assert _base.prefilter().starts("ваша карта") is not None
     assert fold("© 2024 Bank® • Terms…").isascii()
 
 
@@ -168,7 +180,7 @@ def test_searches_from_the_scan_start_find_the_first_match(parts: list[str]) -> 
 
 def test_patterns_outside_the_set_are_always_searched() -> None:
     stranger = re.compile("never registered")
-    assert _base.prefilter().may_match(frozenset(), stranger)
+    assert _base.prefilter().start({}, stranger) == 0
 
 
 def test_verdicts_are_the_same_without_hyperscan(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -179,7 +191,7 @@ def test_verdicts_are_the_same_without_hyperscan(monkeypatch: pytest.MonkeyPatch
     _base._PREFILTER.reset()
     try:
         not_built = [analyze(text, channel, lang="en") for text, channel in corpus]
-        assert _base.prefilter().scan("carte vitale") is _prefilter.EVERYTHING
+        assert _base.prefilter().starts("carte vitale") is None
         without = [analyze(text, channel, lang="en") for text, channel in corpus]
     finally:
         monkeypatch.undo()
@@ -203,12 +215,12 @@ def test_background_warm_up_builds_once() -> None:
 
 def test_threads_scan_with_their_own_scratch() -> None:
     text = fold("Votre carte Vitale expire : renouvelez-la sur ameli-vitale.fr sous 48 h")
-    expected = _base.prefilter().scan(text)
-    results: list[frozenset[int]] = []
+    expected = _base.prefilter().starts(text)
+    results: list[dict[int, int] | None] = []
 
     def work() -> None:
         for _ in range(200):
-            results.append(_base.prefilter().scan(text))
+            results.append(_base.prefilter().starts(text))
 
     threads = [threading.Thread(target=work) for _ in range(4)]
     for thread in threads:

@@ -52,23 +52,15 @@ def _load() -> ModuleType | None:
 
 hyperscan: Any = _load()
 
-__all__ = ["EVERYTHING", "PatternSet", "available"]
+__all__ = ["PatternSet", "available"]
 
 
-class _Everything(frozenset[int]):
-    """The answer "every pattern may match": used when no scan could be made."""
-
-    def __contains__(self, item: object) -> bool:
-        return True
-
-
-EVERYTHING: frozenset[int] = _Everything()
 _RE_ONLY_SPACES = "\x1c\x1d\x1e\x1f"
 _UNBOUNDED = 1 << 20  # ``getwidth`` caps an unbounded repeat at a far larger sentinel
 
 
 def available() -> bool:
-    """True when Hyperscan is importable (scans are then real, not :data:`EVERYTHING`)."""
+    """True when Hyperscan is importable (scans are then real, not "every pattern may match")."""
     return hyperscan is not None
 
 
@@ -179,19 +171,10 @@ class PatternSet:
             )
             self._database = database
 
-    def number(self, pattern: re.Pattern[str]) -> int | None:
-        """The pattern's id in the set, or None when it is not one of them."""
-        return self._ids.get(id(pattern))
-
     @property
     def numbers(self) -> Mapping[int, int]:
         """``id(pattern)`` → the pattern's id in the set (what :meth:`number` looks up)."""
         return self._ids
-
-    def scan(self, text: str) -> frozenset[int]:
-        """Ids of the patterns that may match somewhere in ``text``."""
-        starts = self.starts(text)
-        return EVERYTHING if starts is None else frozenset(starts)
 
     def starts(self, text: str) -> dict[int, int] | None:
         """Id → where a search finds the first match, for the patterns that may match ``text``.
@@ -236,11 +219,6 @@ class PatternSet:
         if starts is None:
             return [(number, 0) for number in range(len(self._patterns))]
         return sorted(starts.items())
-
-    def may_match(self, found: frozenset[int], pattern: re.Pattern[str]) -> bool:
-        """False only when ``pattern`` is in the set and the scan proved it absent."""
-        number = self._ids.get(id(pattern))
-        return number is None or number in found
 
     def _readable(self, text: str) -> tuple[bytes, int] | None:
         """The bytes to scan for ``text`` and how many more they are than its characters;

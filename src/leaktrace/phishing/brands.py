@@ -56,7 +56,7 @@ def _b(
         name=name,
         domains=frozenset(domains.split()),
         tokens=tuple(tokens.split()),
-        mentions=rx(mentions),
+        mentions=rx(mentions, rule=False),  # searched by Context.claimed, not the rules
         phones=frozenset(phones.split()),
         health=health,
         exact_tokens=tuple(exact.split()),

@@ -38,7 +38,8 @@ __all__ = [
 _WORD_END = re.compile(r"[\w'-]*")
 MAX_RULE_CHARS = 8_000  # lures sit in the first lines; bounds the cost of a 200 kB mail
 # One search for "any brand named at all" spares most messages the 30 per-brand searches.
-_ANY_BRAND = rx("|".join(f"(?:{brand.mentions.pattern})" for brand in BRANDS))
+# The mention patterns are rx()-compiled already: joined, their branches stay literal-led.
+_ANY_BRAND = re.compile("|".join(f"(?:{brand.mentions.pattern})" for brand in BRANDS))
 # On a long text, one search per top-level branch ("ameli", "carte vitale") beats the combined
 # search: each branch starts with a literal, so the engine skips ahead to its candidates.
 _LONG_TEXT = 1_000
