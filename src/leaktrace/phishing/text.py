@@ -18,8 +18,6 @@ __all__ = [
     "fold",
     "iter_sentence_spans",
     "rx",
-    "sentence_spans",
-    "sentences",
     "strip_marks",
 ]
 
@@ -62,7 +60,8 @@ RULE_PATTERNS: list[re.Pattern[str]] = []
 # it costs a copy), and the pattern's leading literal lets the engine skip to the next space.
 _BLANKS = "\t\r\f\v"
 _SPACE_RUNS = re.compile("  +")
-# A sentence ends at . ! ? or a line break, but not inside "1,49" or "ameli.fr".
+# A sentence ends at . ! ? or a line break, but not inside "1,49" or "ameli.fr". This is the
+# definition; _sentence_ends() finds the same spans faster (tests/test_phishing_text.py).
 _SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[.])\s+(?=\S)|\n+")
 # The same ends found in four passes, each led by a literal the engine jumps to (one pass of
 # _SENTENCE_END tries every position): the white space after "!", "?" or "." (when text
@@ -140,18 +139,10 @@ def _word_end(text: str, at: int) -> int:
     return at if run is None else run.end()  # never None: the pattern matches the empty run
 
 
-def sentences(folded: str) -> list[str]:
-    """Split folded text into sentences; used to keep a negation inside its own sentence."""
-    return [part for part in _SENTENCE_END.split(folded) if part.strip()]
-
-
-def sentence_spans(folded: str) -> list[tuple[int, int]]:
-    """``(start, end)`` offsets of the sentences of ``sentences(folded)``, in order."""
-    return list(iter_sentence_spans(folded))
-
-
 def iter_sentence_spans(folded: str) -> Iterator[tuple[int, int]]:
-    """:func:`sentence_spans`, one at a time: a caller that needs the first few stops early."""
+    """``(start, end)`` of each non-blank sentence of ``folded``, in order, one at a time (a
+    caller that needs the first few stops early). Sentences keep a negation ("never") with
+    the request it negates."""
     start = 0
     for end, after in _sentence_ends(folded):
         if folded[start:end].strip():

@@ -1,0 +1,45 @@
+"""Text helpers written for speed agree with the plain definitions they replace."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from leaktrace.phishing.text import (
+    _SENTENCE_END,
+    _sentence_ends,
+    anchored_words,
+    fold,
+    iter_sentence_spans,
+)
+
+_PIECES = st.lists(
+    st.sampled_from(["Bonjour", "1,49", "ameli.fr", ".", "!", "?", " ", "  ", "\n", "\n\n", "a",
+                     "\u3000", "\u2028", "\t", "...", "!?", ". ", "x.y", "www.a.fr/b"]),
+    max_size=40,
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_PIECES.map("".join), st.text(max_size=60)))
+def test_sentence_ends_are_those_of_the_definition(text: str) -> None:
+    folded = fold(text)
+    assert _sentence_ends(folded) == [m.span() for m in _SENTENCE_END.finditer(folded)]
+    spans = list(iter_sentence_spans(folded))
+    parts = [part for part in _SENTENCE_END.split(folded) if part.strip()]
+    assert [folded[start:end] for start, end in spans] == parts
+
+
+_LINK = re.compile(r"(https?://|www\.)\S+|\b[\w-]+\.(com|net|fr)(/\S*)?")
+_HINTS = (re.compile("://"), re.compile(r"www\."), re.compile(r"\.(com|net|fr)"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_PIECES.map("".join), st.text(max_size=60)))
+def test_anchored_words_hold_every_match(text: str) -> None:
+    words = list(anchored_words(text, _HINTS))
+    in_words = [m.group(0) for start, end in words for m in _LINK.finditer(text[start:end])]
+    assert in_words == [m.group(0) for m in _LINK.finditer(text)]
+    assert all(text[start:end].strip() for start, end in words)
