@@ -155,3 +155,14 @@ def test_advice_names_what_to_do_about_each_scam(text: str, channel: str, words:
     assert any(words in line for line in result["advice"])
     french = analyze(text, channel, lang="fr")["advice"]
     assert len(french) == len(result["advice"])
+
+
+def test_sender_name_as_a_fake_domain_prefix() -> None:
+    def sender(address: str) -> str:
+        return f"From: eBay <{address}>\nSubject: Question\n\nA member asked about your item.\n"
+
+    assert "email.sender_lookalike" in fired(sender("member@ebay.com.ws-isapi.net"), "email")
+    assert "email.sender_lookalike" in fired(sender("member@x.ebay.co.uk-help.net"), "email")
+    # The name as a label but not followed by a TLD-like label, or a TLD-like label alone.
+    assert "email.sender_lookalike" not in fired(sender("member@ebay.mail.relay.net"), "email")
+    assert "email.sender_lookalike" not in fired(sender("member@com.ebayz.relay.net"), "email")

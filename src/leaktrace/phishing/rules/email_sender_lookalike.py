@@ -10,6 +10,7 @@ protected brands (``email.sender_brand_mismatch`` covers those with their real d
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from leaktrace.phishing.domains import is_official, split_host
@@ -92,6 +93,7 @@ _LURE_WORDS = frozenset(
         "access",
     ]
 )
+_FAKE_TLDS = frozenset({"com", "net", "org", "co", "us", "uk"})
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -119,9 +121,9 @@ def _check(ctx: Context) -> str | None:
     if len(parts) >= 2 and baited and any(p in names for p in parts):
         return host.registered
     # "ebay.com.ws-isapi.example": the name as a fake domain in front of the real one.
-    for name in names:
-        if re.search(rf"(^|\.){re.escape(name)}\.(com|net|org|co|us|uk)(\.|$)", host.subdomain):
-            return host.registered
+    labels = host.subdomain.split(".")
+    if any(a in names and b in _FAKE_TLDS for a, b in itertools.pairwise(labels)):
+        return host.registered
     return None
 
 
