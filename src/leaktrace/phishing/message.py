@@ -53,8 +53,10 @@ _PLAIN_CHARSET = re.compile(
 )
 # A header block of plain "Name: value" lines and their continuations, as the feed parser
 # reads it (no envelope "From " line, nothing it would flag as a defect).
-_HEADER_FIELD = re.compile(r"([\041-\071\073-\176]+):[ \t]*([^\n]*\n(?:[ \t][^\n]*\n)*)")
-_HEADER_BLOCK = re.compile(r"(?:[\041-\071\073-\176]+:[^\n]*\n(?:[ \t][^\n]*\n)*)+")
+_FIELD_NAME = r"[\041-\071\073-\176]+"  # printable ASCII but the colon
+_FIELD_LINES = r"[^\n]*\n(?:[ \t][^\n]*\n)*"  # the rest of the line and its continuations
+_HEADER_FIELD = re.compile(rf"({_FIELD_NAME}):[ \t]*({_FIELD_LINES})")
+_HEADER_BLOCK = re.compile(rf"(?:{_FIELD_NAME}:{_FIELD_LINES})+")
 # The shapes nearly every sender writes ("Name <a@b.c>", '"Name" <a@b.c>', "<a@b.c>", "a@b.c"),
 # which parseaddr() returns as written; anything else (comments, escapes, groups) goes to it.
 _ATOM = r"[^()<>@,:;.\"\[\] \t\r\n]+"
