@@ -93,6 +93,14 @@ class Message:
     form_fields: tuple[str, ...] = ()  # HTML form fields as "type:name" ("password:pass")
 
     @property
+    def authenticated(self) -> bool:
+        """The receiving server vouches for the sender: DMARC pass, or both DKIM and SPF."""
+        auth = self.auth
+        return auth.get("dmarc") == "pass" or (
+            auth.get("dkim") == "pass" and auth.get("spf") == "pass"
+        )
+
+    @property
     def text(self) -> str:
         """Subject and body, the text every lure rule reads."""
         return f"{self.subject}\n{self.body}" if self.subject else self.body

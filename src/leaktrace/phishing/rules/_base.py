@@ -21,12 +21,13 @@ from functools import cached_property
 
 from leaktrace.phishing._prefilter import PatternSet
 from leaktrace.phishing.brands import BRANDS, Brand
-from leaktrace.phishing.domains import is_official
+from leaktrace.phishing.domains import Host, is_official, split_host
 from leaktrace.phishing.message import Message
 from leaktrace.phishing.text import RULE_PATTERNS, fold, iter_sentence_spans, rx
 from leaktrace.phishing.urls import Url, find_urls, parse_url
 
 __all__ = [
+    "DECEPTIONS",
     "REQUEST_VERBS",
     "Context",
     "Rule",
@@ -150,6 +151,22 @@ def warm_up(*, background: bool = False) -> None:
         _PREFILTER.build()
 
 
+# Rules that found a deception (a lookalike domain, a disguised link, a sender who is not who he
+# says): the allow signals that would vouch for such a message stay silent.
+DECEPTIONS = frozenset(
+    {
+        "domain.brand_in_foreign",
+        "domain.typosquat",
+        "domain.confusable",
+        "email.sender_lookalike",
+        "email.sender_brand_mismatch",
+        "email.link_text_mismatch",
+        "url.userinfo_trick",
+        "url.ip_host",
+    }
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One signal. ``explanation`` holds one sentence in ``fr`` and one in ``en``."""
@@ -255,6 +272,14 @@ class Context:
     @cached_property
     def sentences(self) -> list[str]:
         return [self.folded[start:end] for start, end in self.spans]
+
+    @cached_property
+    def sender(self) -> Host | None:
+        """The host of an .eml's From address; None for other messages or without one."""
+        message = self.message
+        if not message.is_eml or "@" not in message.from_addr:
+            return None
+        return split_host(message.from_addr.rpartition("@")[2])
 
     @cached_property
     def urls(self) -> list[Url]:

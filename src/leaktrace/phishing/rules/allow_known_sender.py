@@ -7,22 +7,17 @@ those headers (a pasted text, a forwarded mail) this signal stays quiet.
 
 from __future__ import annotations
 
-from leaktrace.phishing.domains import is_official, split_host
+from leaktrace.phishing.domains import is_official
 from leaktrace.phishing.rules._base import Context, Rule
 
 __all__ = ["RULE"]
 
 
 def _check(ctx: Context) -> str | None:
-    message = ctx.message
-    if not message.is_eml or "@" not in message.from_addr:
+    host = ctx.sender
+    if host is None or not is_official(host) or not ctx.message.authenticated:
         return None
-    host = split_host(message.from_addr.rpartition("@")[2])
-    auth = message.auth
-    authenticated = auth.get("dmarc") == "pass" or (
-        auth.get("dkim") == "pass" and auth.get("spf") == "pass"
-    )
-    if not is_official(host) or not authenticated or "email.header_mismatch" in ctx.fired:
+    if "email.header_mismatch" in ctx.fired:
         return None
     return host.registered
 

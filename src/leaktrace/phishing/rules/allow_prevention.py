@@ -8,7 +8,7 @@ or two weaker ones ("arnaque", "vigilant") mark the message as a warning.
 
 from __future__ import annotations
 
-from leaktrace.phishing.rules._base import Context, Rule
+from leaktrace.phishing.rules._base import DECEPTIONS, Context, Rule
 from leaktrace.phishing.text import rx
 
 __all__ = ["RULE"]
@@ -26,22 +26,8 @@ _WEAK = rx(
 
 # A warning written by an impersonator is part of the act ("Santander will never ask for your
 # PIN", from santander-uk-secure.net): it earns nothing once a deception has been found.
-_DECEPTIONS = frozenset(
-    {
-        "domain.brand_in_foreign",
-        "domain.typosquat",
-        "domain.confusable",
-        "email.sender_lookalike",
-        "email.sender_brand_mismatch",
-        "email.link_text_mismatch",
-        "url.userinfo_trick",
-        "url.ip_host",
-    }
-)
-
-
 def _check(ctx: Context) -> str | None:
-    if ctx.fired & _DECEPTIONS:
+    if ctx.fired & DECEPTIONS:
         return None
     strong = ctx.search(_STRONG)
     if strong:

@@ -10,39 +10,18 @@ already counted them).
 
 from __future__ import annotations
 
-from leaktrace.phishing.domains import is_official, split_host
-from leaktrace.phishing.rules._base import Context, Rule
+from leaktrace.phishing.domains import is_official
+from leaktrace.phishing.rules._base import DECEPTIONS, Context, Rule
 
 __all__ = ["RULE"]
 
-_SUSPECT = frozenset(
-    {
-        "domain.brand_in_foreign",
-        "domain.typosquat",
-        "domain.confusable",
-        "email.sender_lookalike",
-        "email.sender_brand_mismatch",
-        "email.header_mismatch",
-        "email.link_text_mismatch",
-        "url.userinfo_trick",
-        "url.ip_host",
-        "url.punycode",
-        "allow.official_links_only",
-    }
-)
+_SUSPECT = DECEPTIONS | {"email.header_mismatch", "url.punycode", "allow.official_links_only"}
 
 
 def _check(ctx: Context) -> str | None:
-    message = ctx.message
-    if not message.is_eml or "@" not in message.from_addr or not ctx.urls:
+    sender = ctx.sender
+    if sender is None or not ctx.urls or not ctx.message.authenticated or ctx.fired & _SUSPECT:
         return None
-    auth = message.auth
-    authenticated = auth.get("dmarc") == "pass" or (
-        auth.get("dkim") == "pass" and auth.get("spf") == "pass"
-    )
-    if not authenticated or ctx.fired & _SUSPECT:
-        return None
-    sender = split_host(message.from_addr.rpartition("@")[2])
     if sender.is_ip or not sender.suffix:
         return None
     for url in ctx.urls:

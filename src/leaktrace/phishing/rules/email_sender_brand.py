@@ -7,7 +7,7 @@ the official domains, the sender is lying about who it is.
 
 from __future__ import annotations
 
-from leaktrace.phishing.domains import is_official, split_host
+from leaktrace.phishing.domains import is_official
 from leaktrace.phishing.rules._base import Context, Rule, first_brand_named
 from leaktrace.phishing.text import fold
 
@@ -15,15 +15,11 @@ __all__ = ["RULE"]
 
 
 def _check(ctx: Context) -> str | None:
-    message = ctx.message
-    if not message.is_eml or "@" not in message.from_addr:
+    host = ctx.sender
+    if host is None:
         return None
-    name = fold(message.from_name)
-    claimed = first_brand_named(name)
-    if claimed is None:
-        return None
-    host = split_host(message.from_addr.rpartition("@")[2])
-    if is_official(host):
+    claimed = first_brand_named(fold(ctx.message.from_name))
+    if claimed is None or is_official(host):
         return None
     return f"{claimed.name} ← {host.registered}"
 

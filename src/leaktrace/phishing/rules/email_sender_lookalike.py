@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from leaktrace.phishing.domains import is_official, split_host
+from leaktrace.phishing.domains import is_official
 from leaktrace.phishing.rules._base import Context, Rule
 from leaktrace.phishing.text import fold
 
@@ -107,13 +107,10 @@ def _names(display: str) -> set[str]:
 
 
 def _check(ctx: Context) -> str | None:
-    message = ctx.message
-    if not message.is_eml or "@" not in message.from_addr or not message.from_name:
+    host = ctx.sender
+    if host is None or not ctx.message.from_name or host.is_ip or is_official(host):
         return None
-    host = split_host(message.from_addr.rpartition("@")[2])
-    if host.is_ip or is_official(host):
-        return None
-    names = _names(message.from_name)
+    names = _names(ctx.message.from_name)
     if not names:
         return None
     parts = [p for p in re.split(r"[-_]", host.label) if p]
