@@ -126,6 +126,16 @@ class Tally:
                 f"most rows are unreadable ({self.rejected} rejected, {self.kept} kept)",
             )
 
+    def admit(self, status: str | None, table: Table) -> bool:
+        """Count a row as :func:`fit` left it: True when it is kept (padded rows included)."""
+        if status == "too_many_fields":
+            self.reject(status)
+            return False
+        if status == "short":
+            table.short_rows += 1
+        self.kept += 1
+        return True
+
     def done(self) -> None:
         if not self.kept:
             detail = f" ({self.rejected} unreadable)" if self.rejected else ""

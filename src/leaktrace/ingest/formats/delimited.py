@@ -153,13 +153,8 @@ def _rows(
             reader = csv.reader(feeder, delimiter=delimiter)
             continue
         feeder.next_record()
-        if status == "too_many_fields":
-            tally.reject("too_many_fields")
-            continue
-        if status == "short":
-            table.short_rows += 1
-        tally.kept += 1
-        yield row
+        if tally.admit(status, table):
+            yield row
     tally.done()
 
 

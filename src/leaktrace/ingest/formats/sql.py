@@ -269,13 +269,8 @@ def _rows(
         if width is None and len(row) <= max_columns:
             width = len(row)
         status = fit(row, width) if width is not None else "too_many_fields"
-        if status == "too_many_fields":
-            tally.reject("too_many_fields")
-            continue
-        if status == "short":
-            table.short_rows += 1
-        tally.kept += 1
-        yield row
+        if tally.admit(status, table):
+            yield row
     tally.done()
 
 

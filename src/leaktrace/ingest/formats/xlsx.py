@@ -72,13 +72,8 @@ def _rows(
             tally.reject("undecodable")
             continue
         status = fit(row, width)
-        if status == "too_many_fields":
-            tally.reject("too_many_fields")
-            continue
-        if status == "short":
-            table.short_rows += 1
-        tally.kept += 1
-        yield row
+        if tally.admit(status, table):
+            yield row
     tally.done()
 
 
