@@ -17,6 +17,7 @@ from typing import Any
 
 from leaktrace.errors import KeyFileError, StoreError
 from leaktrace.notify._schema import MIGRATIONS, SCHEMA_VERSION
+from leaktrace.store._connect import connect_durable
 
 __all__ = ["NOTIFY_DB_FILE", "NotifyDB"]
 
@@ -32,14 +33,8 @@ class NotifyDB:
         # One connection guarded by a lock: the API calls from a thread pool.
         self._lock = threading.RLock()
         try:
-            self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            # FULL: a message marked sent, or a token consumed, must survive power loss.
-            self._conn.execute("PRAGMA synchronous=FULL")
-            self._conn.execute("PRAGMA foreign_keys=ON")
-            self._conn.execute("PRAGMA busy_timeout=30000")
-            # Deleted rows (a replaced member list) must not linger in free pages.
-            self._conn.execute("PRAGMA secure_delete=ON")
+            # secure_delete: deleted rows (a replaced member list) must not linger in free pages.
+            self._conn = connect_durable(path, "secure_delete=ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path.name}: not a usable notification database ({exc})") from None

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from leaktrace.errors import ConflictError, KeyFileError, NotFoundError, StoreError
+from leaktrace.store._connect import connect_durable
 from leaktrace.store._ranges import AFTER_EVERY_KEY, RangeEntry, group_by_key, key_bounds
 from leaktrace.store._schema import MIGRATIONS, SCHEMA_VERSION
 from leaktrace.store._sqlite_writer import SQLiteWriter
@@ -36,11 +37,7 @@ class SQLiteStore:
         # One connection guarded by a lock: the API calls from a thread pool.
         self._lock = threading.RLock()
         try:
-            self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            self._conn.execute("PRAGMA synchronous=FULL")
-            self._conn.execute("PRAGMA foreign_keys=ON")
-            self._conn.execute("PRAGMA busy_timeout=30000")
+            self._conn = connect_durable(path)
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a usable leaktrace database ({exc})") from None
