@@ -116,6 +116,21 @@ RECALL_CASES: dict[str, tuple[str, str, str]] = {
         "Your order has shipped. Track it at https://parcel-track.example/orders/123\n",
         "email",
     ),
+    "lure.family_emergency": (
+        "Hi Mum, my phone fell in the sink so this is my new number. Can you help me pay a bill?",
+        "Hi Mum, the new phone case arrived, thanks! See you Sunday.",
+        "sms",
+    ),
+    "spam.cold_offer": (
+        "Hi, this is Dan with Lakeside Home Buyers. Any chance you'd sell your house on Birch Rd?",
+        "Hi, this is Dan, your plumber. I'll be at your house on Birch Rd at 9.",
+        "sms",
+    ),
+    "spam.political_fundraising": (
+        "URGENT: 500% MATCH active for the next hour! Chip in $5 before midnight.",
+        "Reminder: polls are open until 8 pm today. Find your polling place at vote.gov",
+        "sms",
+    ),
 }
 
 

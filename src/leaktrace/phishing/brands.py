@@ -249,6 +249,8 @@ BRANDS: tuple[Brand, ...] = (
         "18002255345 8002255345",
         exact="ups",
     ),
+    # Chase 1-800-935-9935 and 1-800-432-3117 (cards), Wells Fargo 1-800-869-3557, Bank of
+    # America 1-800-432-1000, Citi 1-800-950-5114 and 1-888-248-4226 (cards).
     _b(
         "usbanks",
         "banks (US)",
@@ -259,6 +261,8 @@ BRANDS: tuple[Brand, ...] = (
         r"|fraud|customer|sapphire|freedom|mobile|team|security|support|services|checking"
         r"|savings|ultimate)\b|\bchase ?:|^chase$|\bjp ?morgan|citibank|\bciti (card|bank"
         r"|alert|account|fraud|customer)\b|\bciti ?:|^citi$",
+        phones="18009359935 8009359935 18004323117 8004323117 18008693557 8008693557 "
+        "18004321000 8004321000 18009505114 8009505114 18882484226 8882484226",
         exact="chase citi bofa",
     ),
     # IRS individual help line, 1-800-829-1040. "irs" is an exact part: as a substring it is

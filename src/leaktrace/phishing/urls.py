@@ -88,8 +88,29 @@ _BARE_OK = frozenset(
         "rest",
         "gouv.fr",
         "in",
+        "to",
+        "vc",
+        "pw",
+        "mobi",
+        "fun",
+        "lol",
+        "sh",
+        "cx",
+        "life",
+        "world",
+        "today",
+        "help",
+        "win",
+        "loan",
+        "work",
+        "au",
+        "com.au",
+        "nz",
+        "co.nz",
+        "ie",
     ]
 )
+_LABELS = re.compile(r"[a-z0-9-]{2,}(\.[a-z0-9-]{2,}){2,}", re.IGNORECASE)
 _FILE_LIKE = frozenset({"zip", "mov", "exe", "pdf", "doc", "docx", "jpg", "png", "txt", "php"})
 
 
@@ -163,11 +184,15 @@ def find_urls(text: str, limit: int = 50) -> list[Url]:
             if not suffix or suffix in _FILE_LIKE or url.host.label in ("", "www"):
                 continue
             # "pensées.Je", "home.Love you": words joined by a missing space are not links.
-            # Without a path or "www.", only common or phishing-favoured TLDs and ASCII count.
+            # Without a path or "www.", only common or phishing-favoured TLDs and ASCII count,
+            # or three labels or more ("bank-verify.ca.vc"): joined words make two.
             if (
                 "/" not in bare
                 and not bare.lower().startswith("www.")
-                and (suffix not in _BARE_OK or not bare.isascii())
+                and (
+                    not bare.isascii()
+                    or (suffix not in _BARE_OK and not _LABELS.fullmatch(bare.rstrip(".")))
+                )
             ):
                 continue
         key = url.raw.lower()

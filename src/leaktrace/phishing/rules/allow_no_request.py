@@ -59,8 +59,17 @@ def _has_number(ctx: Context) -> bool:
     return False
 
 
+# A lure, a spam pitch or a request that fired is what the message asks for, even without a
+# link or a number: "any chance you'd sell?" wants the answer that starts the scam. A generic
+# greeting is no such thing.
+_PITCHES = ("lure.", "spam.", "request.")
+_NOT_PITCHES = frozenset({"lure.generic_greeting"})
+
+
 def _check(ctx: Context) -> str | None:
     if ctx.urls or ctx.fired & _ASKING or ctx.message.attachments:
+        return None
+    if any(rule.startswith(_PITCHES) for rule in ctx.fired - _NOT_PITCHES):
         return None
     if ctx.search(_CALL_OR_TEXT) or ctx.search(_ANSWER) or _has_number(ctx):
         return None

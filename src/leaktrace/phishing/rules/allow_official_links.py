@@ -2,8 +2,8 @@
 
 A message whose links all lead to the insurer's, Doctolib's, a laboratory's, a public
 service's or a known company's own registered domain sends nobody to a fraudster's page. It
-does not clear a message that also asks for a call or for data by reply; those rules still
-count.
+does not clear a message that asks for a call to a number that is not the official one: the
+links there are decor ("a purchase at apple.com?"), the call is the trap.
 """
 
 from __future__ import annotations
@@ -12,7 +12,16 @@ from leaktrace.phishing.rules._base import Context, Rule
 
 __all__ = ["RULE"]
 
-_TRICKS = frozenset({"url.userinfo_trick", "email.link_text_mismatch"})
+_TRICKS = frozenset(
+    {
+        "url.userinfo_trick",
+        "email.link_text_mismatch",
+        "phone.unofficial_callback",
+        "phone.premium_number",
+        # wa.me/… and t.me/… are official sites that open a chat with a stranger.
+        "contact.messaging_app",
+    }
+)
 
 
 def _check(ctx: Context) -> str | None:

@@ -22,8 +22,16 @@ _STATE = rx(
 )
 
 
+# "Your power will be shut off today for non-payment": a cut-off threat over an unpaid bill.
+_CUT_OFF = rx(
+    r"\b(shut ?off|disconnect(ed|ion)?|cut off|turned off|disconnected)\b"
+)
+_UNPAID = rx(r"\b(non-?payment|unpaid|past due|overdue|outstanding balance|late payment)\b")
+
+
 def _check(ctx: Context) -> str | None:
-    return first_unnegated(ctx, _STATE, _WHAT)
+    found = first_unnegated(ctx, _STATE, _WHAT)
+    return found if found is not None else first_unnegated(ctx, _CUT_OFF, _UNPAID, window=2)
 
 
 RULE = Rule(

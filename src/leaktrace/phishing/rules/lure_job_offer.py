@@ -20,7 +20,14 @@ _JOB = rx(
     r"\bemploi\b|\bjob\b|\brecrut\w*|temps partiel|(travail|job|emploi) a domicile|"
     r"teletravail|sans experience|\b(from|at) home\b|\blimited positions\b|"
     r"\bpositions? (available|open|left)\b|\b(receive|process|handle) (payments|funds)\b|"
-    r"(application|resume|cv|profile|candidacy)[^.\n]{0,40}(shortlisted|selected|approved)"
+    r"(application|resume|cv|profile|candidacy)[^.\n]{0,40}(shortlisted|selected|approved)|"
+    r"\b(personal|virtual) assistant\b|\b(assistant|workers|staff|agents?) (wanted|needed)\b"
+)
+# The scripted opener of task scams: nobody's resume is "recommended by agencies" to a stranger.
+_SCRIPT = rx(
+    r"\b(resume|cv|profile)\b[^.\n]{0,30}\b(has been|was|were|is) (recommended|referred|"
+    r"forwarded|passed on)\b|\b(job|work|tasks?) (is |are )?(simple|easy) and\b|"
+    r"\bcan be done (on|from|with) your (phone|mobile)\b"
 )
 _PAY = rx(
     r"(\$|£|€|eur ?|usd ?|rs\.? ?)\s?\d[\d,.]*\s?(-\s?(\$|£|€)?\s?\d[\d,.]*\s?)?"
@@ -44,12 +51,14 @@ _CHAT_INTERVIEW = rx(
 
 def _check(ctx: Context) -> str | None:
     found = first_unnegated(ctx, _PAY, _JOB, window=2)
-    return found if found is not None else first_unnegated(ctx, _CHAT_INTERVIEW)
+    if found is None:
+        found = first_unnegated(ctx, _CHAT_INTERVIEW)
+    return found if found is not None else first_unnegated(ctx, _SCRIPT)
 
 
 RULE = Rule(
     rule_id="lure.job_offer",
-    weight=20,
+    weight=25,
     explanation={
         "fr": "Le message promet un travail facile et bien payé (arnaque au recrutement)",
         "en": "The message promises easy, well-paid work (a recruitment or task scam)",

@@ -7,7 +7,7 @@ reimbursement *of* 1,49 € is not a payment request.
 
 from __future__ import annotations
 
-from leaktrace.phishing.rules._base import Context, Rule, is_negated
+from leaktrace.phishing.rules._base import Context, Rule, first_unnegated, is_negated
 from leaktrace.phishing.text import rx
 
 __all__ = ["RULE"]
@@ -20,10 +20,18 @@ _PAY = rx(
     r"frais|regler|reglez|payer|payez|paiement|s'acquitter|acquittez|reste a charge|"
     r"\bfee|\bpay\b|payment|shipping|customs|douane|postage|redelivery|charge"
 )
+# "Pay the $25 processing fee to release it": the advance fee, whatever the amount's format.
+_RELEASE_FEE = rx(
+    r"\b(pay|send|cover)\b[^.?!\n]{0,30}\b(processing|release|clearance|activation|unlock|"
+    r"unlocking|transfer|verification|redelivery|handling|registration|withdrawal) (fee|charge)"
+)
 _REFUND = rx(r"rembours|refund|accepte|debite|preleve")
 
 
 def _check(ctx: Context) -> str | None:
+    fee = first_unnegated(ctx, _RELEASE_FEE)
+    if fee is not None:
+        return fee
     if ctx.search(_AMOUNT) is None or ctx.search(_PAY) is None:
         return None
     for sentence in ctx.sentences:

@@ -26,6 +26,10 @@ _OPENER = rx(
     r"(said|asked|told|says|wants)\b|"
     r"\bi'?m [a-z]+'s (assistant|secretary|friend)\b|\bare you the one (who|that)\b|"
     r"\bsaved your number\b|\bnew phone\b.{0,40}\bcontacts\b|"
+    # The dating-app and lonely-newcomer openers of the same romance and "pig butchering" scams.
+    r"\b(from|on) (tinder|bumble|hinge|plenty of fish|pof|okcupid|match\.com)\b|"
+    r"\bnew (in|to) (town|the city|the area|this (city|area))\b[^.?!]{0,60}\b(know anyone|"
+    r"friends?|meet|chat)\b|"
     r"\bc'est bien [a-z]+ \?|\bje me suis trompee? de numero|\bmauvais numero\b|"
     r"\bon s'est (deja )?(vus|rencontres)\b"
 )

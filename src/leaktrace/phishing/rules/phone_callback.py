@@ -4,6 +4,10 @@ Lures in the name of the health insurer or a laboratory increasingly ask for a c
 of a click (a "conseiller" then asks for the codes). The Assurance Maladie is 3646; any other
 number given in its name, or a laboratory's "urgent result, call 07…", is not to be called.
 Premium-rate numbers (French 089x/081x/082x, British 09xx/087x) are flagged for everyone.
+So is the refund call-back ("you paid $499.99 to X; if this was not you, call 1-808-…"): the
+alarm about a charge you did not make is the pretext, the number is the scammer's "support".
+Only a North American number that is not toll-free counts there: companies give 1-800-style
+lines, and French banks rightly write "si ce n'est pas vous, appelez le 09…".
 """
 
 from __future__ import annotations
@@ -38,6 +42,21 @@ _CALL = rx(
     r"(rappel\w*|appel\w*|contact\w*|joindre|compos\w*|telephon\w*|\bcall\b|\bphone\b|\bdial\b|"
     r"\bring\b)\D{0,40}?(?P<number>(?:\+|00)?\d[\d .\-()]{1,16}\d)"
 )
+# "If this was not you", "to cancel this order": the charge the victim will call to dispute.
+_DISPUTE = rx(
+    r"\bif (this|it|that) (was|wasn'?t|is|isn'?t) (not )?(you|yours|authori[sz]ed)\b|"
+    r"\bif you (did not|didn'?t|do not|don'?t) (make|authori[sz]e|place|request|recogni[sz]e|"
+    r"initiate)\b|\b(cancel|dispute|stop) (this|the) (order|payment|transaction|charge|"
+    r"subscription|renewal|transfer)\b"
+)
+_TOLL_FREE = frozenset({"800", "833", "844", "855", "866", "877", "888"})
+
+
+def _nanp_not_toll_free(digits: str) -> bool:
+    """A 10-digit North American number (1 prefix optional) off the toll-free area codes."""
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    return len(digits) == 10 and digits[0] in "23456789" and digits[:3] not in _TOLL_FREE
 # French 089x/081x/082x, British 09xx (11 digits; French 09 numbers have 10) and 087x, US 1-900.
 _PREMIUM = rx(r"^(089|08[12]|09\d{9}$|087|1900)")
 
@@ -53,6 +72,7 @@ def _digits(number: str) -> str:
 
 def _check(ctx: Context) -> str | None:
     speaks_for = [brand for brand in ctx.claimed if brand.health or brand.phones]
+    disputed = ctx.search(_DISPUTE) is not None
     for match in ctx.finditer(_CALL):
         digits = _digits(match.group("number"))
         if len(digits) < 4 or digits in OFFICIAL_NUMBERS:
@@ -63,6 +83,8 @@ def _check(ctx: Context) -> str | None:
             return f"{digits[:4]}… (premium rate)"
         if speaks_for and len(digits) >= 9:
             return f"{digits[:4]}… ≠ {speaks_for[0].name}"
+        if disputed and _nanp_not_toll_free(digits):
+            return f"{digits[:4]}… (call to dispute a charge)"
     return None
 
 

@@ -19,6 +19,9 @@ _RELAY = rx(
     r"\b(code|codes|otp|pin|passcode|verification)\b|"
     r"\bread (it|them|the (code|digits|numbers)) (back|out)\b|"
     r"\b(code|otp|digits) (back )?to me\b|"
+    # "I sent you a code by mistake", "the code went to your phone": the relay's set-up.
+    r"\b(code|otp)\b[^.?!\n]{0,40}\b(by mistake|by accident|accidentally|to your (phone|number))\b|"
+    r"\b(by mistake|by accident|accidentally)\b[^.?!\n]{0,40}\b(code|otp)\b|"
     r"\b(transmett|communiqu|envoy|donn|renvoy|repond|dict)\w*\b[^.?!\n]{0,25}"
     r"\b(le|ce|ces|les|du) (code|codes|chiffres)\b"
 )

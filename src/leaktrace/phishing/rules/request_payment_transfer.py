@@ -27,6 +27,9 @@ _ASK = rx(
     r"\b(wire|transfer|send)\b[^.?!\n]{0,30}\b(funds|money|payment)\b[^.?!\n]{0,40}\b(today|"
     r"urgent\w*|asap|immediately|now)\b|"
     r"\b(cartes? cadeaux?|cartes? prepayees?|coupons? (pcs|transcash|neosurf))\b|"
+    r"\b(accidentally|by mistake|by accident|mistakenly|wrongly)\b[^?!\n]{0,80}"
+    r"\b(send|pay|refund|return|transfer|zelle|venmo) (it|the money|the payment|them|me)\b"
+    r"[^?!\n]{0,10}\bback\b|"
     r"\bchangement de (rib|coordonnees bancaires)|\bnouveau rib\b|\bvirement urgent\b"
 )
 

@@ -1,0 +1,52 @@
+"""``spam.cold_offer``: an unsolicited offer to buy your house, extend a warranty, fund a loan.
+
+Cold texts and mails make the same few offers to strangers: cash for your property, the car's
+"expiring factory warranty", business funding "approved for $80K", debt consolidation, tax
+credits or compensation you "may be owed", a licensed agent who will call. None of them comes
+from a company you deal with, and answering marks the number as live for the next scam.
+"""
+
+from __future__ import annotations
+
+from leaktrace.phishing.rules._base import Context, Rule, first_unnegated
+from leaktrace.phishing.text import rx
+
+__all__ = ["RULE"]
+
+_OFFER = rx(
+    # property
+    r"\b(cash )?offer (on|for) your (house|home|property|land|lot|rental)|"
+    r"\bwe buy (houses|homes|properties|land|any house)\b|"
+    r"\b(sell|selling) your (house|home|property|land|rental)\b|"
+    r"\b(take|accept) \$?\d[\d,.]*k? for your (house|home|property|land)\b|"
+    r"\bany chance you'?d sell\b|\b(interested in|open to) (selling|a cash offer)\b|"
+    # vehicle warranty
+    r"\b(factory|extended|vehicle'?s?|car'?s?|auto) (warranty|coverage)\b|"
+    r"\bwarranty (is about to|will|has) expire|\bcoverage for your (vehicle|car)\b|"
+    # funding and debt
+    r"\b(approved|pre-?approved|qualif\w+) for (up to )?(\$|£)?\d|\bworking capital\b|"
+    r"\bbusiness (loan|funding|line of credit)\b|\bconsolidate\b[^.\n]{0,30}\b(debt|bills|"
+    r"loans|credit cards?)\b|\bdebt (relief|settlement|collectors?)\b|\bcredit repair\b|"
+    # money you "may be owed"
+    r"\b(could|may|might) be (owed|missing|eligible for|entitled to)\b|\bmis-?sold\b|"
+    r"\b(tax credits?|subsid(y|ies)|flex card|grocery allowance|otc allowance)\b|"
+    r"\b(licensed|insurance) (agent|specialist) will call\b|"
+    r"\bspeak (with|to) a (licensed )?(agent|specialist|advisor)\b"
+)
+
+
+def _check(ctx: Context) -> str | None:
+    return first_unnegated(ctx, _OFFER)
+
+
+RULE = Rule(
+    rule_id="spam.cold_offer",
+    weight=25,
+    explanation={
+        "fr": "Offre commerciale non sollicitée (rachat de bien, garantie, crédit, "
+        "indemnisation) : répondre confirme que le numéro est actif",
+        "en": "An unsolicited offer (buying your house, a warranty, a loan, money you are "
+        "owed): answering confirms your number is live",
+    },
+    check=_check,
+)

@@ -1,0 +1,102 @@
+"""The lures that need no link: a reply, a call or a favour is the whole request.
+
+Cases written for these tests. Each check pairs the scam with the ordinary message it imitates.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from leaktrace.phishing import analyze
+from leaktrace.phishing.urls import find_urls
+from tests.test_phishing_cases_recall import fired
+
+
+def test_code_sent_by_mistake_is_the_relay_set_up() -> None:
+    assert "request.code_relay" in fired(
+        "Oops, I typed your number by mistake and a 6 digit code went to your phone. Pls send it",
+        "sms",
+    )
+    assert "request.code_relay" not in fired("Your code is 553 120. It expires in 10 min.", "sms")
+
+
+def test_money_sent_by_mistake_asked_back() -> None:
+    scam = "So sorry, I accidentally sent you $250 on Venmo, could you send it back please?"
+    assert "request.payment_transfer" in fired(scam, "sms")
+    friend = "I sent you $25 for the pizza, thanks for ordering!"
+    assert "request.payment_transfer" not in fired(friend, "sms")
+
+
+def test_a_fee_to_release_money_is_an_advance_fee() -> None:
+    assert "lure.small_payment" in fired(
+        "Your $900 refund is ready. Pay the $19 processing fee to release it today.", "sms"
+    )
+    assert "lure.small_payment" not in fired("Your refund of $900 was processed today.", "sms")
+
+
+def test_a_cut_off_threat_needs_an_unpaid_bill() -> None:
+    scam = "Your electricity will be disconnected in 2 hours due to an unpaid balance. Reply PAY"
+    assert "lure.account_suspended" in fired(scam, "sms")
+    outage = "Planned work: power will be turned off on Elm St from 9am to 1pm. Thank you."
+    assert "lure.account_suspended" not in fired(outage, "sms")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("PayPal: you sent $499.99 to Best Buy. If this was not you, call 1-808-540-2211", True),
+        ("PayPal: you sent $499.99 to Best Buy. If this was not you, call 1-888-540-2211", False),
+        ("Your order #1182 has shipped. Questions? Call 1-808-540-2211", False),
+        ("BNP : paiement de 49 € refusé. Si ce n'est pas vous, appelez le 09 69 36 27 38", False),
+    ],
+)
+def test_call_to_dispute_a_charge_on_a_local_number(text: str, flagged: bool) -> None:
+    assert ("phone.unofficial_callback" in fired(text, "sms")) is flagged
+
+
+def test_links_to_an_official_site_do_not_clear_a_call_back() -> None:
+    scam = "WELLS FARGO: DID YOU BUY $849.00 AT APPLE.COM? IF NO CALL 202-555-0190 NOW"
+    reasons = {r["rule_id"] for r in analyze(scam, "sms", lang="en")["reasons"]}
+    assert "phone.unofficial_callback" in reasons
+    assert "allow.official_links_only" not in reasons
+    assert analyze(scam, "sms", lang="en")["verdict"] != "legitimate"
+
+
+def test_a_chat_link_is_no_official_link() -> None:
+    text = "Join our VIP stock club, our analyst shares free stock picks: wa.me/14155550123"
+    found = fired(text, "sms")
+    assert "contact.messaging_app" in found
+    assert "allow.official_links_only" not in found
+
+
+def test_no_data_request_does_not_vouch_for_a_pitch() -> None:
+    pitch = "Hey, would you take a cash offer for your house on Pine St? We buy as-is."
+    assert "allow.no_data_request" not in fired(pitch, "sms")
+    assert "allow.no_data_request" in fired("See you at the game tonight!", "sms")
+    assert analyze(pitch, "sms", lang="en")["verdict"] != "legitimate"
+
+
+def test_dating_app_and_newcomer_openers() -> None:
+    assert "lure.wrong_number" in fired("Hey it's Kim from Hinge! I deleted the app, text me", "sms")
+    assert "lure.wrong_number" in fired(
+        "Hi, I'm new in town and I don't know anyone here. Want to be friends?", "sms"
+    )
+    assert "lure.wrong_number" not in fired("Welcome to the team! Lunch is on us today.", "sms")
+
+
+def test_grandparent_scam() -> None:
+    scam = "Grandpa it's me. I got arrested and need bail money, please don't tell mom and dad."
+    assert "lure.family_emergency" in fired(scam, "sms")
+
+
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        ("Verify now: rbc-secure-login.ca.vc", ["rbc-secure-login.ca.vc"]),
+        ("Claim: points-rewards.co.to", ["points-rewards.co.to"]),
+        ("It was great.Thanks again", []),
+        ("Python 3.12.1 is out", []),
+    ],
+)
+def test_bare_hosts_of_three_labels_are_links(text: str, hosts: list[str]) -> None:
+    assert [url.host.host for url in find_urls(text)] == hosts
