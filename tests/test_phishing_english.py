@@ -147,6 +147,16 @@ def test_short_brand_tokens_are_not_country_codes() -> None:
             "sms",
             "blackmail",
         ),
+        (
+            "Hi Dad, this is my new number, my phone broke. Can you pay a bill for me?",
+            "sms",
+            "number you already have",
+        ),
+        (
+            "Your car's factory warranty is about to expire. Reply YES to renew.",
+            "sms",
+            "not even with STOP",
+        ),
     ],
 )
 def test_advice_names_what_to_do_about_each_scam(text: str, channel: str, words: str) -> None:

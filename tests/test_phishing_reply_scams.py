@@ -77,7 +77,9 @@ def test_no_data_request_does_not_vouch_for_a_pitch() -> None:
 
 
 def test_dating_app_and_newcomer_openers() -> None:
-    assert "lure.wrong_number" in fired("Hey it's Kim from Hinge! I deleted the app, text me", "sms")
+    assert "lure.wrong_number" in fired(
+        "Hey it's Kim from Hinge! I deleted the app, text me", "sms"
+    )
     assert "lure.wrong_number" in fired(
         "Hi, I'm new in town and I don't know anyone here. Want to be friends?", "sms"
     )

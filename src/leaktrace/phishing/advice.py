@@ -76,6 +76,18 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Before any payment, gift card or change of bank details asked for in writing, "
         "call the person on a number you already know, not one from the message.",
     },
+    "relative": {
+        "fr": "Un proche qui écrit d'un « nouveau numéro » pour demander de l'argent : appelez-le "
+        "à son numéro habituel, ou posez une question que seul lui connaît, avant toute chose.",
+        "en": 'A relative writing from a "new number" to ask for money: call them on the number '
+        "you already have, or ask something only they would know, before anything else.",
+    },
+    "unsolicited": {
+        "fr": "Ne répondez pas à une offre que vous n'avez pas demandée, même pas « STOP » : "
+        "la réponse confirme que le numéro est actif. Bloquez-le et signalez-le au 33700.",
+        "en": "Do not answer an offer you never asked for, not even with STOP: any answer "
+        "confirms the number is live. Block it and report it (7726 in the US and UK).",
+    },
     "extortion": {
         "fr": "Ce chantage est envoyé en masse et bluffe : ne payez pas, ne répondez pas, et "
         "changez le mot de passe qu'il cite s'il est réel. Vous pouvez le signaler sur "
@@ -113,6 +125,8 @@ _BY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
             }
         ),
     ),
+    ("relative", frozenset({"lure.family_emergency"})),
+    ("unsolicited", frozenset({"spam.cold_offer", "spam.political_fundraising"})),
     ("extortion", frozenset({"lure.extortion"})),
 )
 

@@ -23,9 +23,7 @@ _STATE = rx(
 
 
 # "Your power will be shut off today for non-payment": a cut-off threat over an unpaid bill.
-_CUT_OFF = rx(
-    r"\b(shut ?off|disconnect(ed|ion)?|cut off|turned off|disconnected)\b"
-)
+_CUT_OFF = rx(r"\b(shut ?off|disconnect(ed|ion)?|cut off|turned off|disconnected)\b")
 _UNPAID = rx(r"\b(non-?payment|unpaid|past due|overdue|outstanding balance|late payment)\b")
 
 

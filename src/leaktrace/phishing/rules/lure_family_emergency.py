@@ -47,7 +47,7 @@ RULE = Rule(
         "fr": "Un proche se dit sur un nouveau numéro ou en difficulté et demande de l'aide : "
         "c'est l'arnaque « Coucou maman »",
         "en": "Someone claims to be a relative on a new number or in trouble and asks for "
-        "help: the \"Hi Mum\" scam",
+        'help: the "Hi Mum" scam',
     },
     check=_check,
 )

@@ -57,6 +57,8 @@ def _nanp_not_toll_free(digits: str) -> bool:
     if len(digits) == 11 and digits.startswith("1"):
         digits = digits[1:]
     return len(digits) == 10 and digits[0] in "23456789" and digits[:3] not in _TOLL_FREE
+
+
 # French 089x/081x/082x, British 09xx (11 digits; French 09 numbers have 10) and 087x, US 1-900.
 _PREMIUM = rx(r"^(089|08[12]|09\d{9}$|087|1900)")
 
