@@ -126,6 +126,28 @@ RECALL_CASES: dict[str, tuple[str, str, str]] = {
         "Hi, this is Dan, your plumber. I'll be at your house on Birch Rd at 9.",
         "sms",
     ),
+    "lure.romance": (
+        "My dear love, I got my visa today! But the ticket costs more than I have, can you help "
+        "with $600 by Western Union?",
+        "My dear friend, thank you for the lovely dinner. The ticket for the concert is in the "
+        "drawer.",
+        "email",
+    ),
+    "email.locked_attachment": (
+        "Hello, please see the attached invoice. Password: 4471",
+        "Hello, please see the attached invoice. Your statement PDF opens with your date of birth.",
+        "email",
+    ),
+    "url.free_hosting": (
+        "Please pay the customs fee to release your package: https://sites.google.com/view/x8kq1/",
+        "Our shared notes are in https://docs.google.com/document/d/1AbC/edit",
+        "email",
+    ),
+    "url.brand_in_path": (
+        "Restore access: http://smallbakery.example/images/.paypal/login.php",
+        "Restore access: https://smallbakery.example/images/cakes/login.php",
+        "email",
+    ),
     "spam.political_fundraising": (
         "URGENT: 500% MATCH active for the next hour! Chip in $5 before midnight.",
         "Reminder: polls are open until 8 pm today. Find your polling place at vote.gov",

@@ -176,3 +176,18 @@ def test_sender_name_as_a_fake_domain_prefix() -> None:
     # The name as a label but not followed by a TLD-like label, or a TLD-like label alone.
     assert "email.sender_lookalike" not in fired(sender("member@ebay.mail.relay.net"), "email")
     assert "email.sender_lookalike" not in fired(sender("member@com.ebayz.relay.net"), "email")
+
+
+def test_marketing_words_count_only_in_pairs() -> None:
+    newsletter = "This week: the best travel rewards cards, ranked. Read more on our site."
+    assert "lure.prize" not in fired(newsletter, "email")
+    lure = "Congratulations! Claim your reward today, it expires tonight."
+    assert "lure.prize" in fired(lure, "sms")
+    assert "lure.prize" in fired("You are the winner of our weekly draw!", "sms")
+
+
+def test_a_job_offer_needs_real_pay() -> None:
+    volunteers = "Volunteer drivers wanted this winter, no experience needed, training provided."
+    assert "lure.job_offer" not in fired(volunteers, "email")
+    mule = "We need payment processing agents in your country. You keep 10% commission."
+    assert "lure.job_offer" in fired(mule, "email")

@@ -205,7 +205,8 @@ BRANDS: tuple[Brand, ...] = (
     _b(
         "paypal",
         "PayPal",
-        "paypal.com paypal.fr paypal.me paypal.co.uk paypal.ca paypal.com.au paypalobjects.com",
+        "paypal.com paypal.fr paypal.me paypal.co.uk paypal.ca paypal.com.au paypalobjects.com "
+        "paypal-communication.com",
         "paypal pay-pal",
         r"pay ?pal",
     ),
@@ -238,11 +239,20 @@ BRANDS: tuple[Brand, ...] = (
         r"|password|security|login|user)|\boutlook ?:|^outlook$|hotmail|onedrive",
     ),
     _b("netflix", "Netflix", "netflix.com", "netflix", r"netflix"),
+    # Steam accounts (games, wallet funds, items) are stolen with fake "Steam Guard" pages.
+    _b(
+        "steam",
+        "Steam",
+        "steampowered.com steamcommunity.com steamgames.com steamstatic.com s.team",
+        "steampowered steamcommunity steam-community steamguard steam-guard",
+        r"\bsteam (guard|account|support|wallet|community|store|trade|inventory|team)\b|"
+        r"\bsteam ?:|\bvalve corporation\b",
+    ),
     # USPS 1-800-ASK-USPS, UPS 1-800-PICK-UPS, FedEx 1-800-GO-FEDEX, DHL 1-800-CALL-DHL.
     _b(
         "carriers",
         "carriers",
-        "usps.com ups.com fedex.com dhl.com dhl.fr dhl.de dhl.co.uk dhlparcel.co.uk",
+        "usps.com usps.gov ups.com fedex.com dhl.com dhl.fr dhl.de dhl.co.uk dhlparcel.co.uk",
         "usps fedex dhl",
         r"\busps\b|\bfed ?ex\b|\bdhl\b|(?<![-'])\bups\b(?! and downs)|postal service",
         phones="18002758777 8002758777 18007425877 8007425877 18004633339 8004633339 "
@@ -628,7 +638,7 @@ BRANDS: tuple[Brand, ...] = (
     _b(
         "att",
         "AT&T",
-        "att.com att.net",
+        "att.com att.net att-mail.com",
         "",
         r"\bat ?& ?t\b|\bat and t (wireless|mobility|account|customer|bill)",
         exact="att",
@@ -704,7 +714,7 @@ BRANDS: tuple[Brand, ...] = (
     _b(
         "medicare",
         "Medicare",
-        "medicare.gov cms.gov",
+        "medicare.gov cms.gov hhs.gov",
         "medicare",
         r"\bmedicare\b",
     ),
@@ -786,6 +796,8 @@ _ENGLISH_SERVICES = (
     "firstdirect.com rogers.com bell.ca telus.com",
     # US public services.
     "usa.gov login.gov ftc.gov fbi.gov ic3.gov treasury.gov cdc.gov ca.gov ny.gov texas.gov",
+    # GovDelivery, which sends and tracks the mail of US public services.
+    "govdelivery.com lnks.gd",
 )
 
 KNOWN_SERVICES: frozenset[str] = frozenset(

@@ -92,14 +92,22 @@ def brand_by_domain(registered: str) -> Brand | None:
     return _OFFICIAL.get(registered)
 
 
+# Suffixes only governments (or the NHS) can register under: their sites are official.
+_GOVERNMENT_SUFFIXES = frozenset(
+    {"gouv.fr", "gouv", "gov", "mil", "gov.uk", "nhs.uk", "gc.ca", "gov.au"}
+)
+
+
 def is_official(host: Host) -> bool:
-    """A protected brand's domain, a known service's, or any ``*.gouv.fr`` site."""
+    """A protected brand's domain, a known service's, or a government site (``*.gouv.fr``,
+    ``*.gov``, ``*.gov.uk``, ``*.nhs.uk``, ``*.gc.ca``, ``*.gov.au``)."""
     registered = host.registered
+    suffix = host.suffix
     return (
         registered in _OFFICIAL
         or registered in KNOWN_SERVICES
-        or host.suffix in ("gouv.fr", "gouv")
-        or host.suffix.endswith(".gouv.fr")
+        or suffix in _GOVERNMENT_SUFFIXES
+        or suffix.endswith((".gouv.fr", ".gov.au"))
     )
 
 

@@ -22,6 +22,7 @@ from typing import Literal
 
 from leaktrace.errors import InputError
 from leaktrace.phishing._html import html_fields, looks_like_html
+from leaktrace.phishing._undecoded import undecoded_parts
 
 __all__ = [
     "MAX_EML_BYTES",
@@ -275,11 +276,12 @@ def _parse_eml(data: bytes) -> Message:
             attachments.append(Attachment(filename, ctype))
         elif ctype.startswith("text/"):
             text = _part_text(part, charset)
-            if ctype == "text/html" or (ctype == "text/plain" and looks_like_html(text)):
-                text, anchors, inputs = html_fields(text)
-                links.extend(anchors)
-                fields.extend(inputs)
-            texts.append(text)
+            for kind, written in undecoded_parts(text, ctype) or ((ctype, text),):
+                if kind == "text/html" or (kind == "text/plain" and looks_like_html(written)):
+                    written, anchors, inputs = html_fields(written)
+                    links.extend(anchors)
+                    fields.extend(inputs)
+                texts.append(written)
     body = "\n".join(t.strip() for t in texts if t.strip())
     if not body and not attachments:
         raise InputError("the e-mail has headers but no body: it looks truncated")

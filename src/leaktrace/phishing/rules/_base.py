@@ -22,6 +22,7 @@ from functools import cached_property
 from leaktrace.phishing._prefilter import PatternSet
 from leaktrace.phishing.brands import BRANDS, Brand
 from leaktrace.phishing.domains import Host, is_official, split_host
+from leaktrace.phishing.hosting import is_user_content
 from leaktrace.phishing.message import Message
 from leaktrace.phishing.text import RULE_PATTERNS, fold, iter_sentence_spans, rx
 from leaktrace.phishing.urls import Url, find_urls, parse_url
@@ -296,8 +297,9 @@ class Context:
 
     @cached_property
     def foreign_urls(self) -> list[Url]:
-        """Links to hosts that no protected brand or known service owns."""
-        return [url for url in self.urls if not is_official(url.host)]
+        """Links to hosts that no protected brand or known service owns, and pages anyone
+        can publish on a hosting platform (``sites.google.com/view/…``)."""
+        return [url for url in self.urls if not is_official(url.host) or is_user_content(url)]
 
     @cached_property
     def text_without_urls(self) -> str:

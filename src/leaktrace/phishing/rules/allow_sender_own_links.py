@@ -10,7 +10,7 @@ already counted them).
 
 from __future__ import annotations
 
-from leaktrace.phishing.domains import is_official
+from leaktrace.phishing.hosting import is_user_content
 from leaktrace.phishing.rules._base import DECEPTIONS, Context, Rule
 
 __all__ = ["RULE"]
@@ -24,8 +24,9 @@ def _check(ctx: Context) -> str | None:
         return None
     if sender.is_ip or not sender.suffix:
         return None
-    for url in ctx.urls:
-        if url.host.registered != sender.registered and not is_official(url.host):
+    for url in ctx.foreign_urls:
+        # A page on the sender's own platform may still be anyone's (a Google Form from google.com).
+        if url.host.registered != sender.registered or is_user_content(url):
             return None
     return sender.registered
 

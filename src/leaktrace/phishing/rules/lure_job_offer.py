@@ -21,13 +21,18 @@ _JOB = rx(
     r"teletravail|sans experience|\b(from|at) home\b|\blimited positions\b|"
     r"\bpositions? (available|open|left)\b|\b(receive|process|handle) (payments|funds)\b|"
     r"(application|resume|cv|profile|candidacy)[^.\n]{0,40}(shortlisted|selected|approved)|"
-    r"\b(personal|virtual) assistant\b|\b(assistant|workers|staff|agents?) (wanted|needed)\b"
+    r"\b(personal|virtual) assistant\b|\b(assistant|workers|staff|agents?) (wanted|needed)\b|"
+    r"\b(receive|recieve|process|proccess|handle|accept) (the )?(payments|funds|transfers)\b"
 )
 # The scripted opener of task scams: nobody's resume is "recommended by agencies" to a stranger.
 _SCRIPT = rx(
     r"\b(resume|cv|profile)\b[^.\n]{0,30}\b(has been|was|were|is) (recommended|referred|"
     r"forwarded|passed on)\b|\b(job|work|tasks?) (is |are )?(simple|easy) and\b|"
-    r"\bcan be done (on|from|with) your (phone|mobile)\b"
+    r"\bcan be done (on|from|with) your (phone|mobile)\b|"
+    # Money-mule recruiting: the "job" is to pass payments through your own bank account.
+    r"\b(payment|financial|finance) (processing |proccessing )?(agent|representative|"
+    r"officer)s?\b|\bpayments? (from our customers )?(in|into) (to )?your (own |personal )?"
+    r"(bank )?account\b"
 )
 _PAY = rx(
     r"(\$|£|€|eur ?|usd ?|rs\.? ?)\s?\d[\d,.]*\s?(-\s?(\$|£|€)?\s?\d[\d,.]*\s?)?"
@@ -36,8 +41,7 @@ _PAY = rx(
     r"(/|per|a|an|each|par) ?(day|daily|hour|hr|h|jour|heure|week|wk|semaine)\b|"
     r"(\$|£|€)\s?\d[\d,.]*\s?(weekly|daily|hourly)\b|daily (pay|salary|income)|paid daily|"
     r"earn (up to )?\S*\d|gagne[rz] (jusqu'a )?\S*\d|"
-    r"work(ing)? from home|work at home|no experience (needed|required)|"
-    r"(travail|job|emploi) a domicile|sans experience (requise|necessaire)"
+    r"\b\d+ ?% (commission|of (each|every|the) (payment|transfer|amount))"
 )
 
 

@@ -26,7 +26,7 @@ _PRESSURE = rx(
     r"\bdiscreet\w*|\bconfidential\w*|\bin a meeting\b|\b(can't|cannot|unable to) (talk|take "
     r"calls?|speak)\b|\bdon't (discuss|tell|call)\b|\btoday\b|\burgent\w*|\basap\b|\bright "
     r"(now|away)\b|\bbefore the (bank )?cut-?off\b|\bnew supplier\b|\bsent from my (iphone|"
-    r"blackberry|mobile)\b|\ben reunion\b|\burgent\b"
+    r"blackberry|mobile)\b|\ben reunion\b|\burgent\b|\bquickly\b|\bimmediately\b"
 )
 
 

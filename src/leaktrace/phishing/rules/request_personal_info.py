@@ -14,7 +14,10 @@ __all__ = ["RULE"]
 _IDENTITY = rx(
     r"name and address|address and (dob|date of birth)|\bdob\b|date of birth|date de naissance|"
     r"adresse postale|piece d'identite|carte d'identite|passeport|passport|id card|selfie|"
-    r"photo of your id|justificatif de domicile|proof of address|your (full )?name and"
+    r"photo of your id|justificatif de domicile|proof of address|your (full )?name and|"
+    # The payroll fraud: "send me the W-2 of all our staff".
+    r"\bw-?2s?\b[^.\n]{0,60}\b(employees|staff|all)\b|\b(employees|staff)\b[^.\n]{0,40}\bw-?2s?\b|"
+    r"\bsocial security (number|no)\b|\bssn\b"
 )
 _ASK = rx(REQUEST_VERBS + r"|\bneed your\b|\bj'ai besoin de votre\b")
 

@@ -1,0 +1,58 @@
+"""Sites where anyone can publish a page: free web hosts, cloud buckets, form builders, IPFS.
+
+A page on ``sites.google.com``, ``*.web.app``, ``*.weebly.com`` or an IPFS gateway is written
+by whoever opened the account, not by Google or Weebly: it is no brand's site, whatever the
+registered domain. Phishing kits live there because mail filters trust those domains. The
+lists are data, kept to platforms that host arbitrary pages; a company's own document sharing
+(``docs.google.com/document``, ``drive.google.com``) is not on them, its forms are.
+"""
+
+from __future__ import annotations
+
+from leaktrace.phishing.urls import Url
+
+__all__ = ["FREE_HOSTING", "is_user_content"]
+
+# Registered domains whose every subdomain is someone's page.
+FREE_HOSTING: frozenset[str] = frozenset(
+    " ".join(
+        (
+            # Free site builders and blogs.
+            "weebly.com weeblysite.com wixsite.com wix.com 000webhostapp.com godaddysites.com "
+            "square.site webflow.io blogspot.com wordpress.com strikingly.com jimdosite.com "
+            "site123.me yolasite.com mystrikingly.com carrd.co framer.website webnode.page "
+            "tilda.ws ucraft.site mozellosite.com",
+            # Cloud and developer platforms.
+            "firebaseapp.com web.app appspot.com netlify.app vercel.app github.io gitlab.io "
+            "pages.dev workers.dev r2.dev herokuapp.com azurewebsites.net azureedge.net "
+            "windows.net amazonaws.com cloudfront.net googleapis.com googleusercontent.com "
+            "glitch.me repl.co replit.app ngrok.io ngrok-free.app ngrok.app onrender.com "
+            "fly.dev surge.sh backblazeb2.com digitaloceanspaces.com",
+            # IPFS gateways.
+            "ipfs.io dweb.link cloudflare-ipfs.com ipfs.w3s.link nftstorage.link fleek.co",
+            # Form builders and page tools.
+            "typeform.com jotform.com formstack.com forms.gle formspree.io wufoo.com "
+            "zohopublic.com notion.site",
+        )
+    ).split()
+)
+# (host, path prefix) pairs on otherwise official sites.
+_HOSTED_PAGES: tuple[tuple[str, str], ...] = (
+    ("sites.google.com", "/"),
+    ("script.google.com", "/"),
+    ("docs.google.com", "/forms"),
+    ("forms.office.com", "/"),
+    ("forms.microsoft.com", "/"),
+)
+
+
+def is_user_content(url: Url) -> bool:
+    """A page published by any user of a hosting platform, not by the platform's owner."""
+    host = url.host
+    if host.registered in FREE_HOSTING:
+        return True
+    name = host.host
+    if name.endswith(".sharepoint.com") or name.endswith(".myshopify.com"):
+        return True
+    path = url.path.lower()
+    return any(name == hosted and path.startswith(prefix) for hosted, prefix in _HOSTED_PAGES)

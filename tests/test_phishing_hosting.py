@@ -1,0 +1,80 @@
+"""Whose site a link leads to: government suffixes, pages anyone can publish, brands in paths."""
+
+from __future__ import annotations
+
+import pytest
+
+from leaktrace.phishing import analyze
+from leaktrace.phishing.domains import is_official, split_host
+from leaktrace.phishing.hosting import is_user_content
+from leaktrace.phishing.urls import parse_url
+from tests.test_phishing_cases_recall import fired
+
+
+@pytest.mark.parametrize(
+    ("host", "official"),
+    [
+        ("www.irs.gov", True),
+        ("www.uhb.nhs.uk", True),
+        ("www.tax.service.gov.uk", True),
+        ("www.canada.ca", True),
+        ("www.cra-arc.gc.ca", True),
+        ("my.ato.gov.au", True),
+        ("irs.gov.refund-status.example", False),
+        ("irs-gov.com", False),
+        ("gov.example", False),
+    ],
+)
+def test_government_suffixes_are_official(host: str, official: bool) -> None:
+    assert is_official(split_host(host)) is official
+
+
+@pytest.mark.parametrize(
+    ("url", "hosted"),
+    [
+        ("https://sites.google.com/view/wamu1919/", True),
+        ("https://docs.google.com/forms/d/e/1FAIpQL/viewform", True),
+        ("https://docs.google.com/document/d/1AbC/edit", False),
+        ("https://drive.google.com/file/d/1AbC/view", False),
+        ("https://secure-login-3f1.web.app/", True),
+        ("https://bafybeigd.ipfs.dweb.link/index.html", True),
+        ("https://contoso-my.sharepoint.com/:b:/g/personal/x", True),
+        ("https://storage.googleapis.com/bucket-x/index.html", True),
+        ("https://www.google.com/search?q=x", False),
+        ("https://www.paypal.com/signin", False),
+    ],
+)
+def test_pages_anyone_can_publish(url: str, hosted: bool) -> None:
+    parsed = parse_url(url)
+    assert parsed is not None
+    assert is_user_content(parsed) is hosted
+
+
+def test_a_google_site_is_no_official_link() -> None:
+    text = (
+        "Dear Customer, your parcel is held by customs. Australia Post.\n"
+        "Pay the fee here: https://sites.google.com/view/vlpi3zsx4k/"
+    )
+    found = fired(text, "email")
+    assert {"url.free_hosting", "brand.link_mismatch"} <= found
+    assert "allow.official_links_only" not in found
+    assert analyze(text, "email", lang="en")["verdict"] != "legitimate"
+
+
+def test_an_authenticated_platform_does_not_vouch_for_its_users_pages() -> None:
+    mail = (
+        "From: Google Forms <forms-receipts-noreply@google.com>\nTo: a@example.com\n"
+        "Subject: Verify your mailbox\n"
+        "Authentication-Results: mx.example.com; spf=pass; dkim=pass; dmarc=pass\n\n"
+        "Your mailbox is full. Verify it here: https://docs.google.com/forms/d/e/1FAIpQL/viewform\n"
+    )
+    assert "allow.sender_own_links" not in fired(mail, "email")
+
+
+def test_steam_guard_lookalike() -> None:
+    text = (
+        "Your Steam Guard code is 3F8K2. If you didn't log in, report it: steamcommunity-guard.cc"
+    )
+    assert "domain.brand_in_foreign" in fired(text, "sms")
+    real = "Steam Support: your ticket was answered, see https://help.steampowered.com/en/"
+    assert "domain.brand_in_foreign" not in fired(real, "sms")
