@@ -148,6 +148,13 @@ RECALL_CASES: dict[str, tuple[str, str, str]] = {
         "Restore access: https://smallbakery.example/images/cakes/login.php",
         "email",
     ),
+    "lure.call_to_action": (
+        "From: Mail Admin <admin@mailbox-service.example>\nSubject: Mailbox full\n\n"
+        "Your mailbox is full and incoming messages are held.\n\nRelease messages\n",
+        "From: Mail Admin <admin@mailbox-service.example>\nSubject: Mailbox full\n\n"
+        "Your mailbox is full and incoming messages are held. Please delete old mail.\n",
+        "email",
+    ),
     "spam.political_fundraising": (
         "URGENT: 500% MATCH active for the next hour! Chip in $5 before midnight.",
         "Reminder: polls are open until 8 pm today. Find your polling place at vote.gov",

@@ -78,3 +78,21 @@ def test_steam_guard_lookalike() -> None:
     assert "domain.brand_in_foreign" in fired(text, "sms")
     real = "Steam Support: your ticket was answered, see https://help.steampowered.com/en/"
     assert "domain.brand_in_foreign" not in fired(real, "sms")
+
+
+def test_a_free_mailbox_does_not_speak_for_a_brand() -> None:
+    mail = "From: Wells Fargo Online <wf.secure@outlook.com>\nSubject: Statement\n\nHello.\n"
+    assert "email.sender_brand_mismatch" in fired(mail, "email")
+    own = "From: Outlook Team <no-reply@outlook.com>\nSubject: Welcome\n\nHello.\n"
+    assert "email.sender_brand_mismatch" not in fired(own, "email")
+    partner = "From: Medicare <medicare@subscriptions.cms.hhs.gov>\nSubject: News\n\nHello.\n"
+    assert "email.sender_brand_mismatch" not in fired(partner, "email")
+
+
+def test_a_button_without_its_link_still_calls_to_action() -> None:
+    mail = (
+        "From: Account Security <security@account-center.example>\nSubject: Sign-in\n\n"
+        "We detected unusual sign-in activity on your account.\n\nReview recent activity\n"
+    )
+    assert "lure.call_to_action" in fired(mail, "email")
+    assert "lure.call_to_action" not in fired(mail.replace("Review recent activity", ""), "email")

@@ -11,10 +11,25 @@ from __future__ import annotations
 
 from leaktrace.phishing.urls import Url
 
-__all__ = ["FREE_HOSTING", "is_user_content"]
+__all__ = ["FREE_HOSTING", "FREE_MAIL", "is_user_content"]
+
+
+# Mail providers where anyone opens an address: "Wells Fargo <wf.secure@outlook.com>" is not
+# Microsoft speaking, and not Wells Fargo either.
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+FREE_MAIL: frozenset[str] = _names(
+    "gmail.com googlemail.com outlook.com hotmail.com hotmail.co.uk hotmail.fr live.com live.fr "
+    "msn.com yahoo.com yahoo.fr yahoo.co.uk yahoo.ca ymail.com rocketmail.com aol.com aim.com "
+    "icloud.com me.com mac.com mail.com gmx.com gmx.net gmx.de gmx.fr web.de proton.me "
+    "protonmail.com pm.me yandex.com yandex.ru mail.ru zoho.com zohomail.com tutanota.com "
+    "orange.fr wanadoo.fr free.fr laposte.net sfr.fr"
+)
 
 # Registered domains whose every subdomain is someone's page.
-FREE_HOSTING: frozenset[str] = frozenset(
+FREE_HOSTING: frozenset[str] = _names(
     " ".join(
         (
             # Free site builders and blogs.
@@ -34,7 +49,7 @@ FREE_HOSTING: frozenset[str] = frozenset(
             "typeform.com jotform.com formstack.com forms.gle formspree.io wufoo.com "
             "zohopublic.com notion.site",
         )
-    ).split()
+    )
 )
 # (host, path prefix) pairs on otherwise official sites.
 _HOSTED_PAGES: tuple[tuple[str, str], ...] = (

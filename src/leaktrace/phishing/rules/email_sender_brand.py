@@ -2,12 +2,14 @@
 
 ``"Assurance Maladie" <service@fr-remb0urs.net>``: mail clients show the name, hide the
 address. When the display name names a protected brand and the sending domain is not one of
-the official domains, the sender is lying about who it is.
+the official domains, the sender is lying about who it is. A free mailbox
+(``wf.secure@outlook.com``) belongs to whoever opened it, not to the brand that hosts it.
 """
 
 from __future__ import annotations
 
-from leaktrace.phishing.domains import is_official
+from leaktrace.phishing.domains import brand_by_domain, is_official
+from leaktrace.phishing.hosting import FREE_MAIL
 from leaktrace.phishing.rules._base import Context, Rule, first_brand_named
 from leaktrace.phishing.text import fold
 
@@ -19,7 +21,12 @@ def _check(ctx: Context) -> str | None:
     if host is None:
         return None
     claimed = first_brand_named(fold(ctx.message.from_name))
-    if claimed is None or is_official(host):
+    if claimed is None:
+        return None
+    owner = brand_by_domain(host.registered)
+    if host.registered in FREE_MAIL and owner is not claimed:
+        return f"{claimed.name} ← {host.registered}"
+    if is_official(host):
         return None
     return f"{claimed.name} ← {host.registered}"
 
