@@ -45,7 +45,9 @@ def test_a_cut_off_threat_needs_an_unpaid_bill() -> None:
     ("text", "flagged"),
     [
         ("PayPal: you sent $499.99 to Best Buy. If this was not you, call 1-808-540-2211", True),
-        ("PayPal: you sent $499.99 to Best Buy. If this was not you, call 1-888-540-2211", False),
+        ("Order #5521 of $499.99 was placed. If this was not you, call 1-888-540-2211", False),
+        ("PayPal: you sent $499.99. If this was not you, call 1-888-540-2211", True),
+        ("PayPal: you sent $499.99. If this was not you, call 1-888-221-1161", False),
         ("Your order #1182 has shipped. Questions? Call 1-808-540-2211", False),
         ("BNP : paiement de 49 € refusé. Si ce n'est pas vous, appelez le 09 69 36 27 38", False),
     ],
@@ -102,3 +104,72 @@ def test_grandparent_scam() -> None:
 )
 def test_bare_hosts_of_three_labels_are_links(text: str, hosts: list[str]) -> None:
     assert [url.host.host for url in find_urls(text)] == hosts
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("Reported: USPS redelivery at hxxps://usps-redeliver[.]top/a", "usps-redeliver.top"),
+        ("Pay here: tolls-pay(.)xyz/ny", "tolls-pay.xyz"),
+        ("Cancel here: hxxp[:]//bank-cancel[dot]com", "bank-cancel.com"),
+    ],
+)
+def test_defanged_links_are_read_as_links(text: str, host: str) -> None:
+    found = fired(text, "sms")
+    assert "sms.unknown_link" in found
+    reasons = analyze(text, "sms", lang="en")["reasons"]
+    assert any(host in reason["detail"] for reason in reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "Your $800 transfer is on hold. Complete it with a $20 activation fee.",
+            "lure.small_payment",
+        ),
+        (
+            "Your portfolio shows $12,400 profit. Pay the withdrawal tax to receive it.",
+            "lure.investment",
+        ),
+        ("Thanks for paying your bill! Please accept this gift: bill-gift.example/x", "lure.prize"),
+        ("Answer 4 quick questions and get a $100 gift, reply YES", "lure.prize"),
+        (
+            "You qualify for a $50,000 grant, no repayment required. Reply to start.",
+            "spam.cold_offer",
+        ),
+        ("Hey, I saw your land on Route 9. Would you sell it? Cash offer.", "spam.cold_offer"),
+        (
+            "Hi, I'm a recruiter. Your profile fits our online position. Paid $400/day.",
+            "lure.job_offer",
+        ),
+        ("We need a package reshipper, $2,800/month, work from home.", "lure.job_offer"),
+        ("I'm a lonely widow looking for a sincere man. Are you single?", "lure.romance"),
+        (
+            "Mom I'm in trouble, I need $600 for a bill today, send it on Zelle?",
+            "lure.family_emergency",
+        ),
+        (
+            "Selling the bike? I'm sending you a code to check you're real, tell me it",
+            "request.code_relay",
+        ),
+        ("Help flood victims: donate on Cash App to $FloodHelpNow", "request.payment_transfer"),
+        ("Hi, this is Amy. We met at the wine tasting, do you remember me?", "lure.wrong_number"),
+        ("Your Democrat membership expires tonight, renew now!", "spam.political_fundraising"),
+    ],
+)
+def test_reply_lures_written_other_ways(text: str, rule: str) -> None:
+    assert rule in fired(text, "sms")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi honey, I got a new phone but kept the same number. Love, Mom",
+        "Here are the photos from Saturday! https://photos.app.goo.gl/Xk2n8bQe4RtLm9",
+        "Your refund of $12.40 was processed. No action needed.",
+        "Congrats on the new job! Let's celebrate Friday.",
+    ],
+)
+def test_their_ordinary_look_alikes_stay_legitimate(text: str) -> None:
+    assert analyze(text, "sms", lang="en")["verdict"] == "legitimate"

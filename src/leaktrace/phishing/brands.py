@@ -209,6 +209,8 @@ BRANDS: tuple[Brand, ...] = (
         "paypal-communication.com",
         "paypal pay-pal",
         r"pay ?pal",
+        # 1-888-221-1161 (US), +1 402-935-2050 (from abroad).
+        phones="18882211161 8882211161 14029352050 4029352050",
     ),
     _b(
         "amazon",
@@ -219,6 +221,7 @@ BRANDS: tuple[Brand, ...] = (
         "primevideo.com media-amazon.com",
         "amazon amzn",
         r"\bamazon\b|\bamzn\b|prime video",
+        phones="18882804331 8882804331",  # 1-888-280-4331
     ),
     _b(
         "apple",
@@ -226,6 +229,8 @@ BRANDS: tuple[Brand, ...] = (
         "apple.com icloud.com me.com mac.com apple.co",
         "icloud appleid apple-id itunes",
         r"\bapple\b|icloud|\bitunes\b",
+        # 1-800-275-2273 (AppleCare), 1-800-692-7753 (1-800-MY-APPLE).
+        phones="18002752273 8002752273 18006927753 8006927753",
         exact="apple",
     ),
     _b(
@@ -237,8 +242,10 @@ BRANDS: tuple[Brand, ...] = (
         "microsoft office365 outlook hotmail onedrive",
         r"microsoft|office ?365|\boutlook (account|mail|mailbox|email|web|team|support|storage"
         r"|password|security|login|user)|\boutlook ?:|^outlook$|hotmail|onedrive",
+        phones="18006427676 8006427676",  # 1-800-642-7676
     ),
-    _b("netflix", "Netflix", "netflix.com", "netflix", r"netflix"),
+    # 1-866-579-7172.
+    _b("netflix", "Netflix", "netflix.com", "netflix", r"netflix", phones="18665797172 8665797172"),
     # Steam accounts (games, wallet funds, items) are stolen with fake "Steam Guard" pages.
     _b(
         "steam",

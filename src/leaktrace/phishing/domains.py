@@ -98,6 +98,10 @@ _GOVERNMENT_SUFFIXES = frozenset(
 )
 
 
+# Official hosts on a registered domain that is not: Google's own share links on goo.gl.
+_OFFICIAL_HOSTS = frozenset({"photos.app.goo.gl", "maps.app.goo.gl"})
+
+
 def is_official(host: Host) -> bool:
     """A protected brand's domain, a known service's, or a government site (``*.gouv.fr``,
     ``*.gov``, ``*.gov.uk``, ``*.nhs.uk``, ``*.gc.ca``, ``*.gov.au``)."""
@@ -108,6 +112,7 @@ def is_official(host: Host) -> bool:
         or registered in KNOWN_SERVICES
         or suffix in _GOVERNMENT_SUFFIXES
         or suffix.endswith((".gouv.fr", ".gov.au"))
+        or host.host in _OFFICIAL_HOSTS
     )
 
 

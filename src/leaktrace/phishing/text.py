@@ -17,6 +17,7 @@ __all__ = [
     "anchored_words",
     "fold",
     "iter_sentence_spans",
+    "refang",
     "rx",
     "strip_marks",
 ]
@@ -81,6 +82,18 @@ def rx(pattern: str, flags: int = 0, *, rule: bool = True) -> re.Pattern[str]:
     if rule:
         RULE_PATTERNS.append(compiled)
     return compiled
+
+
+# "bad-site[.]com", "evil(.)top", "hxxps[:]//x": links written harmless by whoever reported them.
+_DEFANGED = re.compile(r"\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\[:\]", re.IGNORECASE)
+_REFANGED = {"[.]": ".", "(.)": ".", "{.}": ".", "[dot]": ".", "(dot)": ".", "[:]": ":"}
+
+
+def refang(text: str) -> str:
+    """Links as they were before being defanged, so that the link rules read them."""
+    if "[" not in text and "(" not in text and "{" not in text:
+        return text
+    return _DEFANGED.sub(lambda match: _REFANGED[match.group(0).lower()], text)
 
 
 def strip_marks(text: str) -> str:

@@ -24,7 +24,7 @@ from leaktrace.phishing.brands import BRANDS, Brand
 from leaktrace.phishing.domains import Host, is_official, split_host
 from leaktrace.phishing.hosting import is_user_content
 from leaktrace.phishing.message import Message
-from leaktrace.phishing.text import RULE_PATTERNS, fold, iter_sentence_spans, rx
+from leaktrace.phishing.text import RULE_PATTERNS, fold, iter_sentence_spans, refang, rx
 from leaktrace.phishing.urls import Url, find_urls, parse_url
 
 __all__ = [
@@ -188,7 +188,8 @@ class Context:
 
     @cached_property
     def _text(self) -> str:
-        return self.message.text[:MAX_RULE_CHARS]  # ``text`` joins subject and body each time
+        # ``text`` joins subject and body each time; defanged links ("x[.]com") are read as links.
+        return refang(self.message.text[:MAX_RULE_CHARS])
 
     @cached_property
     def folded(self) -> str:

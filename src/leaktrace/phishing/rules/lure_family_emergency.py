@@ -19,6 +19,7 @@ _NEW_NUMBER = rx(
     r"\b(my )?(phone|mobile|cell)\b[^.?!\n]{0,20}\b(broke|broken|stolen|lost|died|dead|smashed|"
     r"damaged|cracked|fell)\b|\b(broke|lost|dropped|smashed|cracked) my (phone|mobile|cell)\b|"
     r"\bsave (this|my new|my) number\b|\bnouveau (numero|portable|telephone)\b|"
+    r"\b(got|have|bought) a new phone\b|\bdelete (the|my) old number\b|"
     r"\b(mon )?(telephone|portable) (est )?(casse|perdu|vole)\b"
 )
 # Who is written to, or what is wanted, in the same stretch.
@@ -31,12 +32,19 @@ _RELATIVE_OR_NEED = rx(
 _TROUBLE = rx(
     r"\b(bail|arrested|in jail|police station|in trouble|lawyer)\b[^\n]{0,80}"
     r"\b(don'?t|do not|please don'?t) (call|tell)\b|"
-    r"\b(grandma|grandpa|granny|nan|nana|gran|mum|mom|dad)\b[^.?!\n]{0,20}\bit'?s me\b"
+    r"\b(grandma|grandpa|granny|nan|nana|gran|mum|mom|dad)\b[^.?!\n]{0,20}\bit'?s me\b|"
+    r"\b(grandma|grandpa|granny|nan|nana|gran|mum|mom|mummy|dad)\b[^.?!\n]{0,20}\b(i'?m|im|i am) "
+    r"in (trouble|a mess|hospital|jail)\b"
+)
+
+
+_SAME_NUMBER = rx(
+    r"\b(same|old) number (as before|still works)\b|\bkept (my|the|the same) number\b"
 )
 
 
 def _check(ctx: Context) -> str | None:
-    found = first_unnegated(ctx, _NEW_NUMBER, _RELATIVE_OR_NEED, window=2)
+    found = first_unnegated(ctx, _NEW_NUMBER, _RELATIVE_OR_NEED, window=2, unless=_SAME_NUMBER)
     return found if found is not None else first_unnegated(ctx, _TROUBLE, window=2)
 
 

@@ -25,7 +25,7 @@ _PITCH = rx(
     r"\b(mining|staking|arbitrage) (pool|plan|platform|rewards?)\b|"
     r"\bto withdraw\b[^.\n]{0,80}\b(must|first|need to|required to)\b[^.\n]{0,40}"
     r"\b(pay|deposit|fee|tax)|"
-    r"\b(tax|release|unlock|withdrawal|clearance) (fee|deposit)\b|"
+    r"\b(tax|release|unlock|withdrawal|clearance) (fee|deposit|tax)\b|"
     r"\b(financial|trading|investment) (mentor|expert|advisor|analyst) (here|to help)\b|"
     r"\b(next|explosive|hot) (stock )?pick\b|\bstrong[- ]buy\b|\bfree (stock|crypto) picks?\b|"
     r"\b(my|a|our) (mentor|coach|teacher|analyst)\b[^.\n]{0,60}\b(made|make|earn|earned|"

@@ -22,7 +22,9 @@ _JOB = rx(
     r"\bpositions? (available|open|left)\b|\b(receive|process|handle) (payments|funds)\b|"
     r"(application|resume|cv|profile|candidacy)[^.\n]{0,40}(shortlisted|selected|approved)|"
     r"\b(personal|virtual) assistant\b|\b(assistant|workers|staff|agents?) (wanted|needed)\b|"
-    r"\b(receive|recieve|process|proccess|handle|accept) (the )?(payments|funds|transfers)\b"
+    r"\b(receive|recieve|process|proccess|handle|accept) (the )?(payments|funds|transfers)\b|"
+    r"\bextra (income|money|cash)\b|\b(found|saw) your (cv|resume|profile)\b|"
+    r"\b(online|remote|home-based|part-time|flexible) (position|role|opportunity)\b"
 )
 # The scripted opener of task scams: nobody's resume is "recommended by agencies" to a stranger.
 _SCRIPT = rx(
@@ -32,14 +34,15 @@ _SCRIPT = rx(
     # Money-mule recruiting: the "job" is to pass payments through your own bank account.
     r"\b(payment|financial|finance) (processing |proccessing )?(agent|representative|"
     r"officer)s?\b|\bpayments? (from our customers )?(in|into) (to )?your (own |personal )?"
-    r"(bank )?account\b"
+    r"(bank )?account\b|\b(package|parcel) re-?ship\w*|\bre-?label\w* (and|&) (re)?ship"
 )
 _PAY = rx(
     r"(\$|£|€|eur ?|usd ?|rs\.? ?)\s?\d[\d,.]*\s?(-\s?(\$|£|€)?\s?\d[\d,.]*\s?)?"
     r"(/|per|a|an|each|par) ?(day|daily|hour|hr|h|jour|heure|week|wk|semaine)\b|"
     r"\d[\d,.]*\s?(\$|£|€|eur|euros?|usd|dollars?)\s?(-\s?\d[\d,.]*\s?(\$|£|€|euros?)?\s?)?"
     r"(/|per|a|an|each|par) ?(day|daily|hour|hr|h|jour|heure|week|wk|semaine)\b|"
-    r"(\$|£|€)\s?\d[\d,.]*\s?(weekly|daily|hourly)\b|daily (pay|salary|income)|paid daily|"
+    r"(\$|£|€)\s?\d[\d,.]*\s?(weekly|daily|hourly|monthly)\b|daily (pay|salary|income)|"
+    r"paid daily|(\$|£|€)\s?\d[\d,.]*\s?(/|per|a) ?(month|mo)\b|\bextra (income|money|cash)\b|"
     r"earn (up to )?\S*\d|gagne[rz] (jusqu'a )?\S*\d|"
     r"\b\d+ ?% (commission|of (each|every|the) (payment|transfer|amount))"
 )
@@ -54,7 +57,7 @@ _CHAT_INTERVIEW = rx(
 
 
 def _check(ctx: Context) -> str | None:
-    found = first_unnegated(ctx, _PAY, _JOB, window=2)
+    found = first_unnegated(ctx, _PAY, _JOB, window=3)
     if found is None:
         found = first_unnegated(ctx, _CHAT_INTERVIEW)
     return found if found is not None else first_unnegated(ctx, _SCRIPT)

@@ -19,7 +19,11 @@ _PRIZE = rx(
     r"tirage au sort|cadeau (vous attend|offert)|\bwon\b(?!')|\bwinner|\bprize|"
     r"gift ?card|you have been (selected|chosen)|\bselected (to|for)\b|free entry|"
     r"\bjackpot|lottery|cash (prize|award|bonus)|"
-    r"free (gift|prize|ticket|iphone|phone|entry)"
+    r"free (gift|prize|ticket|iphone|phone|entry)|you'?ve been (selected|chosen)|"
+    r"\b(accept|claim|collect|redeem) (this|your|a) (free |special )?(gift|reward|prize)\b|"
+    r"\bgiving away\b|\blucky (users?|winners?|customers?|people|subscribers?)\b|"
+    r"\b(complete|take|answer|finish)\b[^.?!\n]{0,30}\b(survey|questions|questionnaire)\b"
+    r"[^.?!\n]{0,40}\b(get|receive|win|earn|claim|free|reward|gift)\b"
 )
 _MARKETING = rx(
     r"felicitations|congratulation|\breward|voucher|\bbonus\b|claim (your|now|it)|\bredeem|"

@@ -17,7 +17,8 @@ _AFFECTION = rx(
     r"\bmy (dear|dearest|sweet) (love|heart|one)\b|\bmy (love|darling|sweetheart|honey|"
     r"beloved)\b|\bi (miss|love) you\b|\b(saw|seen|found|came across|viewed) (your|you) "
     r"(profile|photos?|pictures?|pics)\b|\b(beautiful|lovely|nice) (smile|face|eyes|profile)\b|"
-    r"\b(honest|caring|loving|serious) (woman|man|lady|partner|relationship)\b|"
+    r"\b(honest|caring|loving|serious|sincere|kind) (woman|man|lady|partner|relationship)\b|"
+    r"\bget to know you( better)?\b|\bare you single\b|\blonely (widow|widower|woman|man)\b|"
     r"\bmon amour\b|\bma cherie\b|\bvotre profil\b"
 )
 # Money asked for (a ticket or a visa *that costs*, a wire), or the first contact's setting.
@@ -25,7 +26,8 @@ _MONEY_OR_SETTING = rx(
     r"\b(ticket|visa|flight|customs|hospital|passport|travel agency)\b[^.\n]{0,80}"
     r"(\$|usd|dollars|euros?|money|pay|cost|expensive|afford|fee)|"
     r"\b(western union|moneygram|money ?gram|send (me )?(the )?money|gift ?cards?|bitcoin)\b|"
-    r"\b(widow|widower|soldier|peacekeeping|deployed|oil rig|offshore|un mission)\b|"
+    r"\b(widow|widower|soldier|peacekeeping|deployed|oil rig|offshore|un mission|overseas|"
+    r"with the un|whats ?app|telegram|hangouts|single)\b|"
     r"\b(write|email|contact) me (at|on|here)\b|\bmy (private )?(pics|photos|pictures)\b|"
     r"\b(billet|douane|mandat cash)\b"
 )

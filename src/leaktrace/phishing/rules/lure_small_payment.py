@@ -22,8 +22,9 @@ _PAY = rx(
 )
 # "Pay the $25 processing fee to release it": the advance fee, whatever the amount's format.
 _RELEASE_FEE = rx(
-    r"\b(pay|send|cover)\b[^.?!\n]{0,30}\b(processing|release|clearance|activation|unlock|"
-    r"unlocking|transfer|verification|redelivery|handling|registration|withdrawal) (fee|charge)"
+    r"\b(pay|send|cover|with)\b[^.?!\n]{0,30}\b(processing|release|clearance|activation|unlock|"
+    r"unlocking|transfer|verification|redelivery|handling|registration|withdrawal) (fee|charge|"
+    r"tax)"
 )
 _REFUND = rx(r"rembours|refund|accepte|debite|preleve")
 

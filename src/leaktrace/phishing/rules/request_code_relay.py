@@ -22,6 +22,10 @@ _RELAY = rx(
     # "I sent you a code by mistake", "the code went to your phone": the relay's set-up.
     r"\b(code|otp)\b[^.?!\n]{0,40}\b(by mistake|by accident|accidentally|to your (phone|number))\b|"
     r"\b(by mistake|by accident|accidentally)\b[^.?!\n]{0,40}\b(code|otp)\b|"
+    # "I'm sending you a code to check you're a real seller": the Google Voice take-over.
+    r"\bi'?m (going to )?(send|sending|texting) you a\b[^.?!\n]{0,20}\bcode\b|"
+    r"\bverify (you'?re|you are|that you'?re|that you are) (a )?real\b|"
+    r"\b(verify|confirm) (with|using) the code\b|"
     r"\b(transmett|communiqu|envoy|donn|renvoy|repond|dict)\w*\b[^.?!\n]{0,25}"
     r"\b(le|ce|ces|les|du) (code|codes|chiffres)\b"
 )

@@ -30,6 +30,7 @@ _ASK = rx(
     r"\b(accidentally|by mistake|by accident|mistakenly|wrongly)\b[^?!\n]{0,80}"
     r"\b(send|pay|refund|return|transfer|zelle|venmo) (it|the money|the payment|them|me)\b"
     r"[^?!\n]{0,10}\bback\b|"
+    r"\bdonat\w*\b[^.?!\n]{0,40}\b(cash ?app|zelle|venmo|bitcoin|gift ?cards?)\b|"
     r"\bchangement de (rib|coordonnees bancaires)|\bnouveau rib\b|\bvirement urgent\b"
 )
 

@@ -15,7 +15,9 @@ _BAIT = rx(
     r"secret admirer|\bdating\b|chat (now|line)|rude (chat|time)|\bhorny|\bxxx\b|\bflirt|"
     r"naughty|\bsex\b|\bsexy\b|hot (girls|singles)|singles in your area|meet (local )?(girls|"
     r"singles)|inviting you to be (her|his) friend|dream partner|rencontres? (coquines?|"
-    r"discretes?)|celibataires"
+    r"discretes?)|celibataires|\bprivate (photos|pics|pictures|videos)\b|\bcasual (fun|sex|"
+    r"encounters?|hookups?)\b|\bno strings\b|\b(ladies|girls|women|milfs?|singles) near you\b|"
+    r"\bsend me a pic\b"
 )
 
 

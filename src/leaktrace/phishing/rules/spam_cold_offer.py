@@ -20,11 +20,13 @@ _OFFER = rx(
     r"\b(sell|selling) your (house|home|property|land|rental)\b|"
     r"\b(take|accept) \$?\d[\d,.]*k? for your (house|home|property|land)\b|"
     r"\bany chance you'?d sell\b|\b(interested in|open to) (selling|a cash offer)\b|"
+    r"\bwould you sell (it|your|the)\b|\bsaw your (land|house|home|property|lot)\b|"
     # vehicle warranty
     r"\b(factory|extended|vehicle'?s?|car'?s?|auto) (warranty|coverage)\b|"
     r"\bwarranty (is about to|will|has) expire|\bcoverage for your (vehicle|car)\b|"
     # funding and debt
-    r"\b(approved|pre-?approved|qualif\w+) for (up to )?(\$|£)?\d|\bworking capital\b|"
+    r"\b(approved|pre-?approved|qualif\w+) for (up to |a |an )?(\$|£)?\d|\bworking capital\b|"
+    r"\bgrants?\b[^.\n]{0,40}\b(no repayment|never (has|have) to be repaid|free money)\b|"
     r"\bbusiness (loan|funding|line of credit)\b|\bconsolidate\b[^.\n]{0,30}\b(debt|bills|"
     r"loans|credit cards?)\b|\bdebt (relief|settlement|collectors?)\b|\bcredit repair\b|"
     # money you "may be owed"

@@ -14,6 +14,7 @@ __all__ = ["RULE"]
 
 _OFFER = rx(
     r"\bviagra\b|\bcialis\b|\blevitra\b|\bxanax\b|\bvalium\b|\bphentermine\b|\btramadol\b|"
+    r"\boxy(contin|codone)?\b|\badderall\b|\bpercocet\b|\bed pills\b|"
     r"\bno prescription\b|\bwithout (a )?prescription\b|\bonline pharmacy\b|"
     r"\bcanadian (pharmacy|meds|drugs)\b|\bcheap (meds|medications?|pills|drugs)\b|"
     r"\bprescripi?tion (drugs|meds)\b|\breplica (watch\w*|rolex|handbags?|bags)\b|"

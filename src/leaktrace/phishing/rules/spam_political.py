@@ -20,6 +20,7 @@ _PITCH = rx(
     rf"\b\d{{3,4}} ?% match\b|\b(double|triple|quadruple|[2-9]x)[- ]match(ed|ing)?\b|"
     rf"\bmatch(ing)? (is )?(active|activated|unlocked|ends|expires)\b|\bchip in\b|"
     rf"\b(patriot|official|national) (survey|poll)\b|"
+    rf"\b{_PARTY}\b[^.?!\n]{{0,30}}\b(membership|member card|supporter status)\b|"
     rf"\b(reply|text) \w+ (for|to support|if you support) {_PARTY}\b|"
     rf"\b(poll|survey)\b[^.?!\n]{{0,60}}\b{_PARTY}\b|"
     rf"\b{_PARTY}\b[^.?!\n]{{0,60}}\b(donate|give now|chip in|contribute|rush \$|pitch in)\b|"

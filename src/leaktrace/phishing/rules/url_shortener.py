@@ -48,7 +48,7 @@ SHORTENERS = frozenset(
 
 
 def _check(ctx: Context) -> str | None:
-    for url in ctx.urls:
+    for url in ctx.foreign_urls:  # Google Photos' photos.app.goo.gl links are Google's own
         if url.host.registered in SHORTENERS or url.host.host in SHORTENERS:
             return url.host.host
     return None
