@@ -155,6 +155,11 @@ RECALL_CASES: dict[str, tuple[str, str, str]] = {
         "Your mailbox is full and incoming messages are held. Please delete old mail.\n",
         "email",
     ),
+    "lure.qr_code": (
+        "Your mailbox password expires today. Scan the QR code with your phone to keep it.",
+        "Your boarding pass: scan the QR code at the gate. Have a nice flight!",
+        "email",
+    ),
     "spam.political_fundraising": (
         "URGENT: 500% MATCH active for the next hour! Chip in $5 before midnight.",
         "Reminder: polls are open until 8 pm today. Find your polling place at vote.gov",

@@ -7,7 +7,7 @@ import pytest
 from leaktrace.phishing import analyze
 from leaktrace.phishing.domains import is_official, split_host
 from leaktrace.phishing.hosting import is_user_content
-from leaktrace.phishing.urls import parse_url
+from leaktrace.phishing.urls import embedded_urls, parse_url
 from tests.test_phishing_cases_recall import fired
 
 
@@ -96,3 +96,66 @@ def test_a_button_without_its_link_still_calls_to_action() -> None:
     )
     assert "lure.call_to_action" in fired(mail, "email")
     assert "lure.call_to_action" not in fired(mail.replace("Review recent activity", ""), "email")
+
+
+@pytest.mark.parametrize(
+    ("outer", "inner_host"),
+    [
+        (
+            "http://www.google.com/url?sa=t&url=http%3A%2F%2F66.90.221.236%3A7301%2Fbank%2Fsignon",
+            "66.90.221.236",
+        ),
+        (
+            "http://rds.yahoo.com/_ylt=A03/SIG=zq8/EXP=1164/*-http://211.230.50.233:3128/o.cgi",
+            "211.230.50.233",
+        ),
+        (
+            "https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fpay-fee.example%2Fx&data=1",
+            "pay-fee.example",
+        ),
+    ],
+)
+def test_links_inside_redirects_are_links(outer: str, inner_host: str) -> None:
+    parsed = parse_url(outer)
+    assert parsed is not None
+    assert [url.host.host for url in embedded_urls(parsed)] == [inner_host]
+    found = fired(f"Dear customer, sign in to restore your account: {outer}", "email")
+    assert "allow.official_links_only" not in found
+
+
+def test_a_plain_link_embeds_nothing() -> None:
+    parsed = parse_url("https://www.paypal.com/signin?country=us&locale=en_US")
+    assert parsed is not None
+    assert embedded_urls(parsed) == []
+
+
+def test_an_image_only_mail_reads_as_its_alt_text() -> None:
+    mail = (
+        "From: PayPal <service@paypal.com>\nSubject: Action required\n"
+        "MIME-Version: 1.0\nContent-Type: text/html\n\n"
+        '<html><body><a href="http://paypa1.example/webscr.html"><img src="x.png" '
+        'alt="https://www.paypal.com/cgi-bin/webscr?cmd=_login"></a></body></html>\n'
+    )
+    result = analyze(mail, "email", lang="en")
+    assert "email.link_text_mismatch" in {reason["rule_id"] for reason in result["reasons"]}
+    assert result["verdict"] == "phishing"
+
+
+def test_footer_icons_do_not_speak_for_brands() -> None:
+    mail = (
+        "From: Events <events@conference.example>\nSubject: See you in May\n"
+        "MIME-Version: 1.0\nContent-Type: text/html\n\n"
+        "<html><body><p>Registration is open.</p>"
+        '<a href="https://conference.example/in"><img alt="LinkedIn" src="in.png"></a>'
+        "</body></html>\n"
+    )
+    assert "brand.link_mismatch" not in fired(mail, "email")
+
+
+def test_a_qr_code_to_renew_sign_in() -> None:
+    scam = (
+        "Your multi-factor authentication must be renewed. Scan the QR code below with your phone."
+    )
+    assert "lure.qr_code" in fired(scam, "email")
+    ticket = "Your ticket for Saturday: scan the QR code at the entrance. Enjoy the show!"
+    assert "lure.qr_code" not in fired(ticket, "email")

@@ -2,7 +2,8 @@
 
 Phishing mail hides its real target behind the words of a link (``<a href="http://evil">
 https://www.ameli.fr</a>``), so each anchor is kept as the pair (href, visible text). The parser
-never fetches anything (no images, no styles) and tolerates any broken markup: ``HTMLParser``
+never fetches anything (no images, no styles; an image counts by its alt text) and tolerates
+any broken markup: ``HTMLParser``
 does not raise on bad HTML, it just reports what it can. Form fields are described too
 (``"password:passwd"``): a mail that asks for a password or a card number in a form is
 phishing whatever its words say.
@@ -31,6 +32,7 @@ class _Collector(HTMLParser):
         self.chunks: list[str] = []
         self.links: list[tuple[str, str]] = []
         self.fields: list[str] = []
+        self.alts: list[str] = []
         self._href: str | None = None
         self._anchor: list[str] = []
         self._hidden = 0
@@ -48,6 +50,15 @@ class _Collector(HTMLParser):
             self._close_anchor()
             self._href = next((value or "" for name, value in attrs if name == "href"), "")
             self._anchor = []
+        elif tag == "img":
+            # A linked picture reads as its alt text, as text-only mail clients show it: a link
+            # around a picture of a login page shows what the alt says. Alt texts only become
+            # the body of a mail that has no text at all (footer icons are not words of it).
+            alt = next((value for name, value in attrs if name == "alt" and value), None)
+            if alt is not None and not self._hidden:
+                self.alts.append(alt)
+                if self._href is not None:
+                    self._anchor.append(f" {alt} ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN:
@@ -87,6 +98,8 @@ def html_fields(html: str) -> tuple[str, list[tuple[str, str]], list[str]]:
     """The visible text, the anchors ``(href, text)`` and the form fields ``"type:name"``."""
     collector = _collect(html)
     text = "".join(collector.chunks)
+    if not text.strip():
+        text = "\n".join(collector.alts)
     lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line), collector.links, collector.fields
 

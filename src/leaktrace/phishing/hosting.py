@@ -58,6 +58,8 @@ _HOSTED_PAGES: tuple[tuple[str, str], ...] = (
     ("docs.google.com", "/forms"),
     ("forms.office.com", "/"),
     ("forms.microsoft.com", "/"),
+    ("onedrive.live.com", "/"),
+    ("1drv.ms", "/"),
 )
 
 

@@ -283,7 +283,7 @@ def _parse_eml(data: bytes) -> Message:
                     fields.extend(inputs)
                 texts.append(written)
     body = "\n".join(t.strip() for t in texts if t.strip())
-    if not body and not attachments:
+    if not body and not attachments and not links:
         raise InputError("the e-mail has headers but no body: it looks truncated")
     from_name, from_addr = _address(_header(msg, "From"))
     return Message(

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from leaktrace.phishing.domains import Host, split_host
 from leaktrace.phishing.text import anchored_words
 
-__all__ = ["Url", "find_urls", "parse_url"]
+__all__ = ["Url", "embedded_urls", "find_urls", "parse_url"]
 
 # Label characters: any letter or digit (Unicode too, for IDN lookalikes) and inner hyphens.
 _LABEL = r"[^\W_](?:[\w-]{0,62}[^\W_])?"
@@ -202,4 +202,31 @@ def find_urls(text: str, limit: int = 50) -> list[Url]:
         found.append(url)
         if len(found) >= limit:
             break
+    return found
+
+
+# A link carried inside another: "google.com/url?q=http%3A%2F%2Fevil…", Yahoo's "…/*-http://…",
+# Outlook safe links, tracking redirects. Open redirects on trusted sites are how a phishing
+# link gets past filters and readers, so the target counts as a link of the message too.
+_EMBEDDED = re.compile(r"(?:https?|hxxps?)://[^\s&#\"'<>]+", re.IGNORECASE)
+
+
+def embedded_urls(url: Url, limit: int = 3) -> list[Url]:
+    """The links written inside ``url``'s path or query, percent-decoded (twice at most)."""
+    rest = url.raw.split("://", 1)[-1]
+    start = rest.find("/")
+    if start < 0 or ("http" not in rest.lower() and "%3a" not in rest.lower()):
+        return []
+    rest = rest[start:]
+    found: list[Url] = []
+    for _ in range(2):
+        for match in _EMBEDDED.finditer(rest):
+            inner = parse_url(match.group(0))
+            if inner is not None and inner.host.host != url.host.host:
+                found.append(inner)
+                if len(found) >= limit:
+                    return found
+        if found or "%" not in rest:
+            break
+        rest = unquote(rest)
     return found

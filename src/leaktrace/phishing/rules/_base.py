@@ -25,7 +25,7 @@ from leaktrace.phishing.domains import Host, is_official, split_host
 from leaktrace.phishing.hosting import is_user_content
 from leaktrace.phishing.message import Message
 from leaktrace.phishing.text import RULE_PATTERNS, fold, iter_sentence_spans, refang, rx
-from leaktrace.phishing.urls import Url, find_urls, parse_url
+from leaktrace.phishing.urls import Url, embedded_urls, find_urls, parse_url
 
 __all__ = [
     "DECEPTIONS",
@@ -294,6 +294,11 @@ class Context:
                 if url is not None and url.raw.lower() not in seen:
                     seen.add(url.raw.lower())
                     found.append(url)
+        for url in list(found):
+            for inner in embedded_urls(url):
+                if inner.raw.lower() not in seen:
+                    seen.add(inner.raw.lower())
+                    found.append(inner)
         return found
 
     @cached_property

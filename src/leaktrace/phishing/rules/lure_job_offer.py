@@ -43,6 +43,7 @@ _PAY = rx(
     r"(/|per|a|an|each|par) ?(day|daily|hour|hr|h|jour|heure|week|wk|semaine)\b|"
     r"(\$|£|€)\s?\d[\d,.]*\s?(weekly|daily|hourly|monthly)\b|daily (pay|salary|income)|"
     r"paid daily|(\$|£|€)\s?\d[\d,.]*\s?(/|per|a) ?(month|mo)\b|\bextra (income|money|cash)\b|"
+    r"\b(weekly|daily|monthly) (pay|salary|wages?) of\b|"
     r"earn (up to )?\S*\d|gagne[rz] (jusqu'a )?\S*\d|"
     r"\b\d+ ?% (commission|of (each|every|the) (payment|transfer|amount))"
 )

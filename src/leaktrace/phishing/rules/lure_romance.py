@@ -19,6 +19,7 @@ _AFFECTION = rx(
     r"(profile|photos?|pictures?|pics)\b|\b(beautiful|lovely|nice) (smile|face|eyes|profile)\b|"
     r"\b(honest|caring|loving|serious|sincere|kind) (woman|man|lady|partner|relationship)\b|"
     r"\bget to know you( better)?\b|\bare you single\b|\blonely (widow|widower|woman|man)\b|"
+    r"\bserious relations(hip)?s?\b|\bromantic\b|"
     r"\bmon amour\b|\bma cherie\b|\bvotre profil\b"
 )
 # Money asked for (a ticket or a visa *that costs*, a wire), or the first contact's setting.
@@ -29,6 +30,7 @@ _MONEY_OR_SETTING = rx(
     r"\b(widow|widower|soldier|peacekeeping|deployed|oil rig|offshore|un mission|overseas|"
     r"with the un|whats ?app|telegram|hangouts|single)\b|"
     r"\b(write|email|contact) me (at|on|here)\b|\bmy (private )?(pics|photos|pictures)\b|"
+    r"\b(found|got|saw) your (e-?mail )?address\b|"
     r"\b(billet|douane|mandat cash)\b"
 )
 
