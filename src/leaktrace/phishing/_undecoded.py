@@ -25,7 +25,6 @@ _PART = re.compile(
     r"content-(?:type|transfer-encoding):",
     re.IGNORECASE | re.MULTILINE,
 )
-_SOFT_BREAK = re.compile(r"=\r?\n")
 _QP_ESCAPE = re.compile(r"=(?:[0-9A-F]{2})")
 _BASE64_LINE = re.compile(r"[A-Za-z0-9+/]{40,}={0,2}")
 _MAX_DEPTH = 2
@@ -49,7 +48,9 @@ def _as_text(data: bytes, charset: str = "utf-8") -> str:
 
 def _quoted_printable(text: str) -> str | None:
     """Decoded text when it reads as quoted-printable (soft breaks and ``=XX`` escapes)."""
-    breaks = len(_SOFT_BREAK.findall(text))
+    if "=" not in text:
+        return None
+    breaks = text.count("=\n") + text.count("=\r\n")
     escapes = len(_QP_ESCAPE.findall(text))
     if breaks + escapes < 3 or (breaks < 2 and escapes < 3):
         return None
@@ -59,6 +60,9 @@ def _quoted_printable(text: str) -> str | None:
 
 def _base64(text: str) -> str | None:
     """Decoded text when the whole body is a base64 block of readable text."""
+    head = text.lstrip()[:80].partition("\n")[0].strip()
+    if _BASE64_LINE.fullmatch(head) is None:  # most texts fail on their first line
+        return None
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
     if not lines or len("".join(lines)) < 60:
         return None
@@ -92,7 +96,7 @@ def _parts(msg: StdMessage, depth: int) -> list[tuple[str, str]]:
 
 def _undecoded(text: str, ctype: str, depth: int) -> list[tuple[str, str]]:
     if depth <= _MAX_DEPTH:
-        part = _PART.search(text[:20_000])
+        part = _PART.search(text, 0, 20_000) if "--" in text else None
         if part is not None:
             boundary = part.group(1).rstrip("-")
             wrapper = f'Content-Type: multipart/mixed; boundary="{boundary}"\n\n'
