@@ -159,3 +159,27 @@ def test_a_qr_code_to_renew_sign_in() -> None:
     assert "lure.qr_code" in fired(scam, "email")
     ticket = "Your ticket for Saturday: scan the QR code at the entrance. Enjoy the show!"
     assert "lure.qr_code" not in fired(ticket, "email")
+
+
+def test_a_link_to_the_senders_own_site_is_no_unknown_site() -> None:
+    mail = (
+        "From: IT Security <it@northwind.example>\nSubject: Password policy\n\n"
+        "Your password will expire under the new policy. Details: "
+        "https://intranet.northwind.example/security/policy\n"
+    )
+    assert "lure.call_to_action" not in fired(mail, "email")
+    spoofed = mail.replace("https://intranet.northwind.example", "https://northwind-it.example")
+    assert "lure.call_to_action" in fired(spoofed, "email")
+
+
+def test_a_code_on_its_own_line_is_delivered_not_asked() -> None:
+    mail = (
+        "From: Okta <noreply@okta.example>\nSubject: Your verification code\n\n"
+        "Enter this verification code to sign in:\n\n482 913\n\nIt expires in 10 minutes.\n"
+    )
+    assert "request.credentials" not in fired(mail, "email")
+    ask = (
+        "From: Support <help@desk.example>\nSubject: Verify\n\n"
+        "Reply with the verification code we sent to your phone to keep your account.\n"
+    )
+    assert "request.credentials" in fired(ask, "email")

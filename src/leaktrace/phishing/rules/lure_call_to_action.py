@@ -53,9 +53,12 @@ def _button(ctx: Context) -> str | None:
 def _check(ctx: Context) -> str | None:
     if ctx.message.channel != "email" or not ctx.fired & _PRETEXTS:
         return None
-    if ctx.foreign_urls:
-        return ctx.foreign_urls[0].host.registered
-    return _button(ctx)
+    # A link to the sender's own domain is its own page (a spoofed sender links elsewhere).
+    sender = ctx.sender.registered if ctx.sender is not None else None
+    for url in ctx.foreign_urls:
+        if url.host.registered != sender:
+            return url.host.registered
+    return None if ctx.foreign_urls else _button(ctx)
 
 
 RULE = Rule(

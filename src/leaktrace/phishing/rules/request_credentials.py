@@ -7,6 +7,8 @@ negated one, so they stay quiet.
 
 from __future__ import annotations
 
+import re
+
 from leaktrace.phishing.rules._base import REQUEST_VERBS, Context, Rule, first_unnegated
 from leaktrace.phishing.text import rx
 
@@ -25,8 +27,15 @@ _ASK = rx(REQUEST_VERBS)
 _DELIVERED = rx(r"\b(code|pin|passcode|password|otp)( is|:) ?[a-z0-9-]*\d|\b\d{4,8} is your\b")
 
 
+# A code on a line of its own ("482 913") is a code delivered: the mail's "enter this
+# verification code" is about it, and asks for nothing the sender does not already have.
+_CODE_LINE = re.compile(r"^[ \t]*\d{3}[ -]?\d{3}[ \t]*$|^[ \t]*\d{4,8}[ \t]*$", re.MULTILINE)
+_ABOUT_A_CODE = rx(r"\b(code|codes|otp|passcode|pin)\b|" + _DELIVERED.pattern)
+
+
 def _check(ctx: Context) -> str | None:
-    return first_unnegated(ctx, _SECRET, _ASK, window=2, unless=_DELIVERED)
+    unless = _ABOUT_A_CODE if _CODE_LINE.search(ctx.message.body[:4000]) else _DELIVERED
+    return first_unnegated(ctx, _SECRET, _ASK, window=2, unless=unless)
 
 
 RULE = Rule(
