@@ -111,7 +111,13 @@ _BY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
     (
         "stranger",
         frozenset(
-            {"lure.wrong_number", "lure.investment", "lure.job_offer", "contact.messaging_app"}
+            {
+                "lure.wrong_number",
+                "lure.investment",
+                "lure.job_offer",
+                "lure.romance",
+                "contact.messaging_app",
+            }
         ),
     ),
     (
