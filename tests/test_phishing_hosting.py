@@ -183,3 +183,32 @@ def test_a_code_on_its_own_line_is_delivered_not_asked() -> None:
         "Reply with the verification code we sent to your phone to keep your account.\n"
     )
     assert "request.credentials" in fired(ask, "email")
+
+
+_AUTH = "Authentication-Results: mx.example.net; spf=pass; dkim=pass; dmarc=pass\n"
+
+
+def test_the_senders_own_sharepoint_is_its_own_site() -> None:
+    mail = (
+        f"From: Dana <dana@halvorsen.example>\nSubject: Q3 plan\n{_AUTH}\n"
+        "Dana shared a file with you on SharePoint: "
+        "https://halvorsen.sharepoint.com/:w:/s/plans/EaB1\n"
+    )
+    found = fired(mail, "email")
+    assert "url.free_hosting" not in found
+    assert "brand.link_mismatch" not in found
+    other = mail.replace("halvorsen.sharepoint.com", "secure-docs44.sharepoint.com")
+    assert "url.free_hosting" in fired(other, "email")
+
+
+def test_an_authenticated_warning_linking_home_speaks_for_its_sender() -> None:
+    mail = (
+        f"From: IT Security <it@halvorsen.example>\nSubject: Fake Microsoft mails\n{_AUTH}\n"
+        "Fake Microsoft 365 mails are going around. Read more: "
+        "https://intranet.halvorsen.example/security\n"
+    )
+    assert "brand.link_mismatch" not in fired(mail, "email")
+    unauthenticated = mail.replace(_AUTH, "")
+    assert "brand.link_mismatch" in fired(unauthenticated, "email")
+    elsewhere = mail.replace("https://intranet.halvorsen.example", "https://ms365-login.example")
+    assert "brand.link_mismatch" in fired(elsewhere, "email")

@@ -570,7 +570,8 @@ BRANDS: tuple[Brand, ...] = (
     _b(
         "yahoo",
         "Yahoo",
-        "yahoo.com yahoo.co.uk yahoo.ca yahoo.com.au yahoo.co.in yahoo.fr yahoo.de",
+        "yahoo.com yahoo.co.uk yahoo.ca yahoo.com.au yahoo.co.in yahoo.fr yahoo.de yahoo-inc.com "
+        "yahoo.net",
         "yahoo",
         r"\byahoo\b",
     ),
@@ -803,6 +804,14 @@ _ENGLISH_SERVICES = (
     "firstdirect.com rogers.com bell.ca telus.com",
     # US public services.
     "usa.gov login.gov ftc.gov fbi.gov ic3.gov treasury.gov cdc.gov ca.gov ny.gov texas.gov",
+    # Banks, brokers, insurers, cable and internet providers not protected here.
+    "ally.com chime.com sofi.com robinhood.com fidelity.com schwab.com vanguard.com etrade.com "
+    "synchrony.com mysynchrony.com creditkarma.com experian.com equifax.com transunion.com "
+    "geico.com progressive.com statefarm.com allstate.com libertymutual.com usaa.com "
+    "xfinity.com comcast.net comcast.com spectrum.com spectrum.net cox.com frontier.com "
+    "optimum.com sling.com directv.com dish.com mint.com cricketwireless.com boostmobile.com "
+    "metrobyt-mobile.com visible.com googlefi.com sky.com bt.com talktalk.co.uk plus.net "
+    "nationwide.com monzo.com starlingbank.com",
     # GovDelivery, which sends and tracks the mail of US public services.
     "govdelivery.com lnks.gd",
 )

@@ -305,7 +305,19 @@ class Context:
     def foreign_urls(self) -> list[Url]:
         """Links to hosts that no protected brand or known service owns, and pages anyone
         can publish on a hosting platform (``sites.google.com/view/…``)."""
-        return [url for url in self.urls if not is_official(url.host) or is_user_content(url)]
+        return [
+            url
+            for url in self.urls
+            if (not self._own_site(url) if is_user_content(url) else not is_official(url.host))
+        ]
+
+    def _own_site(self, url: Url) -> bool:
+        """A hosted page named for the sender: its own SharePoint ("acme-my.sharepoint.com")."""
+        sender = self.sender
+        if sender is None or not sender.label:
+            return False
+        tenant = url.host.subdomain.rpartition(".")[2].removesuffix("-my")
+        return tenant == sender.label
 
     @cached_property
     def text_without_urls(self) -> str:

@@ -3,7 +3,8 @@
 "Assurance Maladie: … renouvelez votre carte sur vitale-envoi.info". The insurer, Doctolib,
 the laboratories and the public services link to their own domains; a message in their name
 with a link to any other domain is the core of the lures this module exists for. A brand named
-only inside the link itself does not count as a claim (that is ``domain.brand_in_foreign``).
+only inside the link itself does not count as a claim (that is ``domain.brand_in_foreign``),
+nor does a link to the sender's own domain in a mail your server authenticated.
 """
 
 from __future__ import annotations
@@ -16,7 +17,14 @@ __all__ = ["RULE"]
 def _check(ctx: Context) -> str | None:
     if not ctx.claimed or not ctx.foreign_urls:
         return None
-    return f"{ctx.claimed[0].name} → {ctx.foreign_urls[0].host.registered}"
+    # A mail your server authenticated, linking to its sender's own site, speaks for that sender
+    # (an IT team's warning that names Microsoft); a brand's name in its display name or its
+    # domain is judged by the sender rules.
+    own = ctx.sender.registered if ctx.sender is not None and ctx.message.authenticated else None
+    for url in ctx.foreign_urls:
+        if url.host.registered != own:
+            return f"{ctx.claimed[0].name} → {url.host.registered}"
+    return None
 
 
 RULE = Rule(
