@@ -168,3 +168,13 @@ def test_fuzz_eml_parser_structured(pieces: list[str]) -> None:
     raw = "From: a@b.fr\nTo: c@d.fr\n" + "".join(pieces)
     with contextlib.suppress(InputError):
         parse_message(raw.encode("utf-8", "surrogatepass"), "email")
+
+
+def test_an_empty_body_after_the_headers_still_reads_the_subject() -> None:
+    message = parse_message(b"From: a@b.example\nSubject: Verify your account now\n\n\n", "email")
+    assert message.body == ""
+    assert message.subject == "Verify your account now"
+    with pytest.raises(InputError, match="truncated"):
+        parse_message(b"From: a@b.example\nSubject: x\n", "email")
+    with pytest.raises(InputError, match="truncated"):
+        parse_message(b"From: a@b.example\nTo: c@d.example\n\n\n", "email")
