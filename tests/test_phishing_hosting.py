@@ -212,3 +212,33 @@ def test_an_authenticated_warning_linking_home_speaks_for_its_sender() -> None:
     assert "brand.link_mismatch" in fired(unauthenticated, "email")
     elsewhere = mail.replace("https://intranet.halvorsen.example", "https://ms365-login.example")
     assert "brand.link_mismatch" in fired(elsewhere, "email")
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "There is a new secure message waiting for you. Please log on to read it.",
+            "lure.mailbox_document",
+        ),
+        ("4 new messages are held in quarantine for you.", "lure.mailbox_document"),
+        ("Kindly find attached the SWIFT copy MT103 of today's payment.", "lure.mailbox_document"),
+        (
+            "Your email will be blocked after multiple failed login attempts.",
+            "lure.account_suspended",
+        ),
+        ("Your organization requires you to re-register your MFA methods.", "lure.verify_account"),
+        (
+            "If you did not authorize this charge, click the link below to cancel it.",
+            "lure.security_alert",
+        ),
+        ("Play the attached audio message (VM_0804.htm) to listen.", "email.risky_attachment"),
+        ("Hi, I need a favour. Do you have your phone with you?", "lure.urgent_favor"),
+        (
+            "We are private investors willing to fund viable projects at 2% yearly.",
+            "lure.advance_fee",
+        ),
+    ],
+)
+def test_classic_mail_lures_written_as_text(text: str, rule: str) -> None:
+    assert rule in fired(f"From: x <x@sender.example>\nSubject: Notice\n\n{text}\n", "email")

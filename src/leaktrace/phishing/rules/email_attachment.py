@@ -68,7 +68,9 @@ _NAMED = rx(
     r"[\w-]+\.(pdf|docx?|xlsx?|jpe?g|png|txt|zip)[._ ]?(exe|scr|pif|bat|cmd|js|vbs|hta|jar|"
     r"msi|ps1|lnk|iso|img|html?)\b|(attach\w*|enclosed|open|download|documents?|file|"
     r"piece jointe|fichier)\b[^\n]{0,60}\b[\w-]+\.(exe|scr|pif|hta|msi|lnk|iso|img|vbs|bat|ps1|"
-    r"jar)\b"
+    r"jar)\b|"
+    # An attached web page is a login form that runs in the browser, off any filter's sight.
+    r"(attach\w*|enclosed|piece jointe)\b[^\n]{0,60}\b[\w-]+\.(html?|shtml|svg)\b"
 )
 
 

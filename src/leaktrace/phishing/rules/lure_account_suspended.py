@@ -13,7 +13,8 @@ __all__ = ["RULE"]
 
 _WHAT = rx(
     r"compte|acces|droits|identite|dossier|profil|carte|abonnement|espace|prestations|"
-    r"account|access|identity|card|subscription|membership|service|profile|mailbox"
+    r"account|access|identity|card|subscription|membership|service|profile|mailbox|"
+    r"\byour e-?mail\b|\be-?mail (account|address|box)"
 )
 _STATE = rx(
     r"suspendu|bloque|desactive|restreint|ferme|cloture|supprime|verrouille|interrompu|"

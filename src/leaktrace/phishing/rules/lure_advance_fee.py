@@ -21,7 +21,8 @@ _STORY = rx(
     r"\bbu(s+i?|i?s+)ne?s+ (proposal|transaction|deal|partner)\b|"
     r"\b(former|late) (top )?(government|military|bank|oil) (official|minister|director)\b|"
     r"\btrusted (partner|person|foreigner|individual)\b|\bforeign (partner|business partner)\b|"
-    r"\bpolitical (situation|asylum|crisis|unrest)\b|"
+    r"\bpolitical (situation|asylum|crisis|unrest)\b|\bprivate investors?\b|"
+    r"\bfund (viable|your|lucrative) (projects?|business(es)?)\b|\bdebt financ\w*\b|"
     r"\bi (am|have been) (diagnosed|terminally ill|dying|suffering)|\b(months|weeks) to live\b|"
     r"\bwidow\b|\bestate of (the )?late\b|\bdormant (account|fund)|"
     r"\batm (card|visa card)\b|\bwinning (number|notification|email)|\blottery\b|"
@@ -32,7 +33,8 @@ _SUM = rx(
     r"\b\d[\d,.]* ?(million|milion|m\b|billion)|(us ?\$|usd|gbp|\$|£|eur|€) ?\d{1,3}(,\d{3}){2,}|"
     r"\b(transfer|wire|release|remit)\w*\b[^.\n]{0,40}\b(fund|money|sum|amount|payment)s?\b|"
     r"\b(funds?|sum|money) (to|into) your\b|\bsum of\b|\bshare (of|in) (the )?(fund|money|sum)|"
-    r"\bdonate\b|\bcharity\b|\bvirement\b|\bsomme de\b"
+    r"\bdonate\b|\bcharity\b|\bvirement\b|\bsomme de\b|"
+    r"\b\d+(\.\d+)? ?% (yearly|annual|per annum|interest)\b|\bgrace period\b"
 )
 
 

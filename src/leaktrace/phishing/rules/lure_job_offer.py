@@ -22,7 +22,8 @@ _JOB = rx(
     r"\bpositions? (available|open|left)\b|\b(receive|process|handle) (payments|funds)\b|"
     r"(application|resume|cv|profile|candidacy)[^.\n]{0,40}(shortlisted|selected|approved)|"
     r"\b(personal|virtual) assistant\b|\b(assistant|workers|staff|agents?) (wanted|needed)\b|"
-    r"\b(receive|recieve|process|proccess|handle|accept) (the )?(payments|funds|transfers)\b|"
+    r"\b(receive|recieve|process|proccess|handle|accept) (the |some |our )?(payments|funds|"
+    r"transfers)\b|"
     r"\bextra (income|money|cash)\b|\b(found|saw) your (cv|resume|profile)\b|"
     r"\b(online|remote|home-based|part-time|flexible) (position|role|opportunity)\b"
 )

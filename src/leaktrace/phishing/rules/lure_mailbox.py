@@ -19,7 +19,11 @@ _PRETEXT = rx(
     r"limit|deactivat\w*|disabled|suspen\w*|upgrade|verification|validation|"
     r"blocked|closed)|storage (is )?(full|limit)|password (expir|will "
     r"expire)|shared (a |an )?(file|document)|(view|open|download) (the )?(document|file|"
-    r"invoice|attachment)|voice ?mail|unpaid invoice|wire transfer|e-?mail (account|upgrade)"
+    r"invoice|attachment)|voice ?mail|unpaid invoice|wire transfer|e-?mail (account|upgrade)|"
+    r"\b(new|unread) (secure|encrypted|private) messages?\b|\bsecure message (waiting|center|"
+    r"centre|inbox)|\bquarantin\w*\b[^.\n]{0,40}\bmessages?\b|\bmessages? (are |were )?(held|"
+    r"pending|stuck|on hold|quarantined)\b|\bswift (copy|message|mt103)\b|\bmt ?103\b|"
+    r"\bremittance advice\b|\bpayment (advice|copy|slip)\b|\bproof of payment\b"
 )
 
 

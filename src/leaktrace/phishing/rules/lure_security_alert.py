@@ -19,7 +19,9 @@ _ALERT = rx(
     r"\b(multiple|several|failed|repeated) (login|log-?in|sign-?in|access) attempts?|"
     r"\battempt(s|ed)? to (log ?in|sign ?in|access) (to )?your|\b(foreign|unrecognized|unknown|"
     r"different) (ip|ip address|device|location|computer)\b|\birregular activit|"
-    r"\b(has|have) been (accessed|used) (by|from)"
+    r"\b(has|have) been (accessed|used) (by|from)|"
+    r"\bif you (did not|didn'?t) (authori[sz]e|make|place|recogni[sz]e)\b[^\n]{0,80}"
+    r"\b(click|link|cancel|dispute|refund|log ?in|sign ?in)\b"
 )
 
 

@@ -30,8 +30,16 @@ _PRESSURE = rx(
 )
 
 
+# Openers that are the whole first move: take the talk off e-mail, to a phone the boss "lost".
+_ALONE = rx(
+    r"\bdo you have your (phone|cell|mobile) (with you|on you|nearby)\b|"
+    r"\bsend me your (cell |mobile |personal |whatsapp |direct )?(phone )?number\b"
+)
+
+
 def _check(ctx: Context) -> str | None:
-    return first_unnegated(ctx, _TASK, _PRESSURE, window=3)
+    found = first_unnegated(ctx, _TASK, _PRESSURE, window=3)
+    return found if found is not None else first_unnegated(ctx, _ALONE)
 
 
 RULE = Rule(

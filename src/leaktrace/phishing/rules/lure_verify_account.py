@@ -17,11 +17,12 @@ _ACT = rx(
     r"verifi(ez|er)\b|confirm(ez|er)\b|mett(re|ez) a jour|mise a jour|valid(er|ez)\b|"
     r"reactiv(ez|er)\b|regularis(ez|er)\b|complet(er|ez)\b|actualis(ez|er)\b|debloqu(ez|er)\b|"
     r"verify\b|update\b|validate\b|re-?activate\b|restore\b|re-?confirm\b|confirm\b|unlock\b|"
-    r"complete (your|the)"
+    r"complete (your|the)|re-?register\b|re-?enroll\b"
 )
 _OBJECT = rx(
     r"compte|identite|informations|donnees|dossier|coordonnees|situation|adresse|profil|espace|"
-    r"account|identity|information|details|profile|billing|mailbox|e-?mail|credentials|\bkyc\b"
+    r"account|identity|information|details|profile|billing|mailbox|e-?mail|credentials|\bkyc\b|"
+    r"\bmfa\b|multi-factor|two-factor|\b2fa\b|authentication methods?"
 )
 
 
