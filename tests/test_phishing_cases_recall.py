@@ -160,15 +160,6 @@ RECALL_CASES: dict[str, tuple[str, str, str]] = {
         "Your boarding pass: scan the QR code at the gate. Have a nice flight!",
         "email",
     ),
-    "email.filler_text": (
-        "From: Visa <accounts@visa-alerts.example>\nSubject: New security measures\n\n"
-        "Please read the notice.\ncarnival juggle brittle anchorage parrot jasmine whistle gravel "
-        "marble zigzag mortgage lullaby ladder kettle\n",
-        "From: Ann <ann@example.org>\nSubject: Groceries\n\n"
-        "Could you buy milk, eggs, bread, apples, carrots, onions, rice, pasta, coffee, tea, "
-        "butter and cheese on the way home?\n",
-        "email",
-    ),
     "spam.political_fundraising": (
         "URGENT: 500% MATCH active for the next hour! Chip in $5 before midnight.",
         "Reminder: polls are open until 8 pm today. Find your polling place at vote.gov",

@@ -34,8 +34,10 @@ _ABOUT_A_CODE = rx(r"\b(code|codes|otp|passcode|pin)\b|" + _DELIVERED.pattern)
 
 
 def _check(ctx: Context) -> str | None:
-    unless = _ABOUT_A_CODE if _CODE_LINE.search(ctx.message.body[:4000]) else _DELIVERED
-    return first_unnegated(ctx, _SECRET, _ASK, window=2, unless=unless)
+    found = first_unnegated(ctx, _SECRET, _ASK, window=2, unless=_DELIVERED)
+    if found is not None and _CODE_LINE.search(ctx.message.body[:4000]):
+        found = first_unnegated(ctx, _SECRET, _ASK, window=2, unless=_ABOUT_A_CODE)
+    return found
 
 
 RULE = Rule(
