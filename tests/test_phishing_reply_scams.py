@@ -173,3 +173,38 @@ def test_reply_lures_written_other_ways(text: str, rule: str) -> None:
 )
 def test_their_ordinary_look_alikes_stay_legitimate(text: str) -> None:
     assert analyze(text, "sms", lang="en")["verdict"] == "legitimate"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "Toll notice: there is an unpaid balance on your plate. Reply for details",
+            "lure.fine_penalty",
+        ),
+        ("A red light camera recorded your car. Citation pending.", "lure.fine_penalty"),
+        ("Struggling with high interest? One low monthly payment. Text YES", "spam.cold_offer"),
+        ("You qualify for a free government phone! Reply YES", "spam.cold_offer"),
+        ("I'm a cash buyer for homes in your area, would you sell?", "spam.cold_offer"),
+        ("Join my options trading group, 85% win rate last month", "lure.investment"),
+        ("Rate app reviews from home, 20 minutes a day, pay is daily. Reply 1", "lure.job_offer"),
+        ("Sir you are win the gift, send you address", "lure.prize"),
+        (
+            "This is the Social Security office: your SSN has been suspended. Call us.",
+            "lure.account_suspended",
+        ),
+        (
+            "Dear customer your parcel wait at center, pls pay small fee for deliver",
+            "lure.small_payment",
+        ),
+        ("You have a pending deposit of $1,850. Reply Y to accept", "lure.reimbursement"),
+        ("Hi dear, I saw you on Facebook, can we be friends?", "lure.wrong_number"),
+    ],
+)
+def test_plain_looking_spam_written_other_ways(text: str, rule: str) -> None:
+    assert rule in fired(text, "sms")
+
+
+def test_a_deposit_received_is_no_refund_lure() -> None:
+    text = "Navy Federal: your direct deposit of $1,210.00 has been received."
+    assert "lure.reimbursement" not in fired(text, "sms")

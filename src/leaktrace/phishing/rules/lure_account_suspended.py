@@ -25,11 +25,18 @@ _STATE = rx(
 
 # "Your power will be shut off today for non-payment": a cut-off threat over an unpaid bill.
 _CUT_OFF = rx(r"\b(shut ?off|disconnect(ed|ion)?|cut off|turned off|disconnected)\b")
+# "Your Social Security number has been suspended": no such thing exists; the call is the scam.
+_SSN = rx(
+    r"\b(social security|ssn|ss)( number)?\b[^.\n]{0,30}\b(suspended|blocked|frozen|"
+    r"compromised|cancel+ed|deactivated)\b"
+)
 _UNPAID = rx(r"\b(non-?payment|unpaid|past due|overdue|outstanding balance|late payment)\b")
 
 
 def _check(ctx: Context) -> str | None:
     found = first_unnegated(ctx, _STATE, _WHAT)
+    if found is None:
+        found = first_unnegated(ctx, _SSN)
     return found if found is not None else first_unnegated(ctx, _CUT_OFF, _UNPAID, window=2)
 
 

@@ -21,7 +21,9 @@ _DEBT = rx(
     r"invoice|bill)s?\b|\blicen[cs]e\b[^.\n]{0,30}\b(suspen\w*|revok\w*)|\bjury duty\b|"
     r"\b(arrest )?warrant (for|issued|in your name)\b|\b(late|penalty|administrative) fees?\b|"
     r"\bavis de contravention\b|\bcontravention\b|\bamende (majoree|impayee|forfaitaire)\b|"
-    r"\bpv (impaye|a regler)\b|\bpeage\w* impaye"
+    r"\bpv (impaye|a regler)\b|\bpeage\w* impaye|"
+    r"\b(toll|plate|vehicle)\b[^.\n]{0,40}\b(unpaid|outstanding) balance\b|"
+    r"\b(speed|red light|traffic|toll) camera\b|\bcitation (pending|issued|notice)\b"
 )
 
 

@@ -28,6 +28,7 @@ _PITCH = rx(
     r"\b(tax|release|unlock|withdrawal|clearance) (fee|deposit|tax)\b|"
     r"\b(financial|trading|investment) (mentor|expert|advisor|analyst) (here|to help)\b|"
     r"\b(next|explosive|hot) (stock )?pick\b|\bstrong[- ]buy\b|\bfree (stock|crypto) picks?\b|"
+    r"\b\d+ ?% win(ning)? rate\b|\b(options|day|crypto|forex) trading (group|class|room)\b|"
     r"\b(my|a|our) (mentor|coach|teacher|analyst)\b[^.\n]{0,60}\b(made|make|earn|earned|"
     r"profit|helped me)\b|\bhelped me (make|earn)\b[^.\n]{0,40}\b(trading|crypto|bitcoin|"
     r"stocks?|forex|gold)\b|\b(sharing|share) my\b[^.\n]{0,20}\b(trading|investment|crypto|"

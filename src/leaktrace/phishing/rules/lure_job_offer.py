@@ -25,7 +25,8 @@ _JOB = rx(
     r"\b(receive|recieve|process|proccess|handle|accept) (the |some |our )?(payments|funds|"
     r"transfers)\b|"
     r"\bextra (income|money|cash)\b|\b(found|saw) your (cv|resume|profile)\b|"
-    r"\b(online|remote|home-based|part-time|flexible) (position|role|opportunity)\b"
+    r"\b(online|remote|home-based|part-time|flexible) (position|role|opportunity)\b|"
+    r"\bside hustle\b|\b(boost|improve|rate) (app|product|hotel|merchant) (ratings|reviews)\b"
 )
 # The scripted opener of task scams: nobody's resume is "recommended by agencies" to a stranger.
 _SCRIPT = rx(
@@ -44,7 +45,8 @@ _PAY = rx(
     r"(/|per|a|an|each|par) ?(day|daily|hour|hr|h|jour|heure|week|wk|semaine)\b|"
     r"(\$|£|€)\s?\d[\d,.]*\s?(weekly|daily|hourly|monthly)\b|daily (pay|salary|income)|"
     r"paid daily|(\$|£|€)\s?\d[\d,.]*\s?(/|per|a) ?(month|mo)\b|\bextra (income|money|cash)\b|"
-    r"\b(weekly|daily|monthly) (pay|salary|wages?) of\b|"
+    r"\b(weekly|daily|monthly) (pay|salary|wages?) of\b|\bpay is (daily|weekly)\b|"
+    r"\b\d+ ?(-\d+ )?(min|mins|minutes|hours?) a day\b|\bminimum age (of )?\d{2}\b|"
     r"earn (up to )?\S*\d|gagne[rz] (jusqu'a )?\S*\d|"
     r"\b\d+ ?% (commission|of (each|every|the) (payment|transfer|amount))"
 )

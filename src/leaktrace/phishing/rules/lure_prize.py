@@ -21,7 +21,8 @@ _PRIZE = rx(
     r"\bjackpot|lottery|cash (prize|award|bonus)|"
     r"free (gift|prize|ticket|iphone|phone|entry)|you'?ve been (selected|chosen)|"
     r"\b(accept|claim|collect|redeem) (this|your|a) (free |special )?(gift|reward|prize)\b|"
-    r"\bgiving away\b|\blucky (users?|winners?|customers?|people|subscribers?)\b|"
+    r"\bgiving away\b|\b(you are |you )?win (the|a) (gift|prize|reward)\b|"
+    r"\blucky (users?|winners?|customers?|people|subscribers?)\b|"
     r"\b(complete|take|answer|finish)\b[^.?!\n]{0,30}\b(survey|questions|questionnaire)\b"
     r"[^.?!\n]{0,40}\b(get|receive|win|earn|claim|free|reward|gift)\b"
 )

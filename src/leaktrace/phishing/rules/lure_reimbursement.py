@@ -12,7 +12,10 @@ from leaktrace.phishing.text import rx
 
 __all__ = ["RULE"]
 
-_MONEY = rx(r"rembours|trop[- ]percu|indemnit|versement|refund|reimburs|tax return|compensation")
+_MONEY = rx(
+    r"rembours|trop[- ]percu|indemnit|versement|refund|reimburs|tax return|compensation|"
+    r"\bpending (deposit|transfer|payment) of (\$|£)"
+)
 _PENDING = rx(
     r"en attente|vous avez droit|droit a un|eligible|admissible|beneficiez|bloque|n'a pas pu|"
     r"recevoir|percevoir|valider|validation|reclam|vous attend|a ete approuve|pending|"

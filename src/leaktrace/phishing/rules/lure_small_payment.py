@@ -20,8 +20,10 @@ _PAY = rx(
     r"frais|regler|reglez|payer|payez|paiement|s'acquitter|acquittez|reste a charge|"
     r"\bfee|\bpay\b|payment|shipping|customs|douane|postage|redelivery|charge"
 )
-# "Pay the $25 processing fee to release it": the advance fee, whatever the amount's format.
+# "Pay the $25 processing fee to release it": the advance fee, whatever the amount's format;
+# "pls pay small fee for deliver": a small fee, whatever it is for.
 _RELEASE_FEE = rx(
+    r"\bpay (a |the )?small (fee|amount|charge|sum)\b|"
     r"\b(pay|send|cover|with)\b[^.?!\n]{0,30}\b(processing|release|clearance|activation|unlock|"
     r"unlocking|transfer|verification|redelivery|handling|registration|withdrawal) (fee|charge|"
     r"tax)"

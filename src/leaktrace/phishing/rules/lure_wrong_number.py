@@ -27,6 +27,8 @@ _OPENER = rx(
     r"\bi'?m [a-z]+'s (assistant|secretary|friend)\b|\bare you the one (who|that)\b|"
     r"\bsaved your number\b|\bnew phone\b.{0,40}\bcontacts\b|\bdo you remember me\b|"
     r"\bwe met at\b|\b(friend|someone|colleague) gave me your (phone )?number\b|"
+    r"\bcan we be friends?\b|\bsaw (you|your profile) on (facebook|instagram|linkedin|tiktok)\b|"
+    r"\blooking (for )?a friend to talk\b|"
     # The dating-app and lonely-newcomer openers of the same romance and "pig butchering" scams.
     r"\b(from|on) (tinder|bumble|hinge|plenty of fish|pof|okcupid|match\.com)\b|"
     r"\bnew (in|to) (town|the city|the area|this (city|area))\b[^.?!]{0,60}\b(know anyone|"

@@ -17,7 +17,7 @@ _BAIT = rx(
     r"singles)|inviting you to be (her|his) friend|dream partner|rencontres? (coquines?|"
     r"discretes?)|celibataires|\bprivate (photos|pics|pictures|videos)\b|\bcasual (fun|sex|"
     r"encounters?|hookups?)\b|\bno strings\b|\b(ladies|girls|women|milfs?|singles) near you\b|"
-    r"\bsend me a pic\b"
+    r"\bsend me a pic\b|\bi get lonely\b|\blonely (at night|tonight)\b"
 )
 
 

@@ -27,6 +27,10 @@ _OFFER = rx(
     # funding and debt
     r"\b(approved|pre-?approved|qualif\w+) for (up to |a |an )?(\$|£)?\d|\bworking capital\b|"
     r"\bgrants?\b[^.\n]{0,40}\b(no repayment|never (has|have) to be repaid|free money)\b|"
+    r"\bbusiness (loan|funding|line of credit)\b|\bpre-?approval (of|for) (\$|£)?\d|"
+    r"\bone low (monthly )?payment\b|\bhigh interest\b[^.\n]{0,20}\?|\bcash buyer\b|"
+    r"\bfree government (phone|cell ?phone|tablet|grant|money)\b|"
+    r"\bdebt (resolution|reduction|forgiveness) (program|plan)\b|"
     r"\bbusiness (loan|funding|line of credit)\b|\bconsolidate\b[^.\n]{0,30}\b(debt|bills|"
     r"loans|credit cards?)\b|\bdebt (relief|settlement|collectors?)\b|\bcredit repair\b|"
     # money you "may be owed"
