@@ -160,6 +160,13 @@ RECALL_CASES: dict[str, tuple[str, str, str]] = {
         "Your boarding pass: scan the QR code at the gate. Have a nice flight!",
         "email",
     ),
+    "lure.callback_invoice": (
+        "Invoice #88213: your Norton 360 subscription has been renewed for $399.99. To cancel "
+        "and get a refund, call our billing desk at +1 (833) 555-0142.",
+        "Invoice #88213: your subscription has been renewed for $39.99. Manage or cancel it in "
+        "your account at https://www.example-antivirus.example/account.",
+        "email",
+    ),
     "spam.political_fundraising": (
         "URGENT: 500% MATCH active for the next hour! Chip in $5 before midnight.",
         "Reminder: polls are open until 8 pm today. Find your polling place at vote.gov",

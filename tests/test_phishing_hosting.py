@@ -242,3 +242,54 @@ def test_an_authenticated_warning_linking_home_speaks_for_its_sender() -> None:
 )
 def test_classic_mail_lures_written_as_text(text: str, rule: str) -> None:
     assert rule in fired(f"From: x <x@sender.example>\nSubject: Notice\n\n{text}\n", "email")
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "My dearest, the company holds my pay until I settle customs of $3,850. Can you help?",
+            "lure.romance",
+        ),
+        (
+            "Hello dear, I came across your email looking for a genuine friend. I am single.",
+            "lure.romance",
+        ),
+        (
+            "An unclaimed allocation of £500,000.00 from the International Email Draw awaits you.",
+            "lure.advance_fee",
+        ),
+        (
+            "A diplomatic consignment in your name arrived; the box contains funds.",
+            "lure.advance_fee",
+        ),
+        (
+            "Kindly make this month's payment to our alternate account: IBAN GB00 0000",
+            "request.payment_transfer",
+        ),
+        (
+            "I work with a trading mentor who only takes a few people. Want an intro?",
+            "lure.investment",
+        ),
+        (
+            "We are deleting all unused accounts to free space on the mail server.",
+            "lure.account_suspended",
+        ),
+        (
+            "Your Microsoft 365 plan renews on June 10 for $252.44. To cancel, speak to our team "
+            "on +1-833-717-8776.",
+            "phone.unofficial_callback",
+        ),
+    ],
+)
+def test_export_shaped_lures(text: str, rule: str) -> None:
+    assert rule in fired(f"From: x <x@sender.example>\nSubject: Hello\n\n{text}\n", "email")
+
+
+def test_quickbooks_is_protected() -> None:
+    mail = (
+        "From: Tidewater via QuickBooks <quickbooks@notification-intuit.example>\n"
+        "Subject: Invoice 9671\n\nHere's your invoice! Review and pay "
+        "<https://intuit-zorbel.example/pay?inv=9671>\n"
+    )
+    assert "domain.brand_in_foreign" in fired(mail, "email")

@@ -246,6 +246,14 @@ BRANDS: tuple[Brand, ...] = (
     ),
     # 1-866-579-7172.
     _b("netflix", "Netflix", "netflix.com", "netflix", r"netflix", phones="18665797172 8665797172"),
+    # QuickBooks invoices are a favourite disguise of payment phishing for small businesses.
+    _b(
+        "intuit",
+        "Intuit (QuickBooks, TurboTax)",
+        "intuit.com quickbooks.com turbotax.com",
+        "intuit quickbooks turbotax",
+        r"\bintuit\b|\bquick ?books\b|\bturbo ?tax\b",
+    ),
     # Steam accounts (games, wallet funds, items) are stolen with fake "Steam Guard" pages.
     _b(
         "steam",

@@ -19,7 +19,7 @@ _WHAT = rx(
 _STATE = rx(
     r"suspendu|bloque|desactive|restreint|ferme|cloture|supprime|verrouille|interrompu|"
     r"suspend|locked|disabled|de-?activat|restricted|limited|on hold|blocked|closed|terminat|"
-    r"frozen|revoked"
+    r"frozen|revoked|\bdelet(e|ed|ing) (all |your )?(unused |inactive )?(e-?mail )?accounts?\b"
 )
 
 

@@ -26,11 +26,15 @@ _STORY = rx(
     r"\bi (am|have been) (diagnosed|terminally ill|dying|suffering)|\b(months|weeks) to live\b|"
     r"\bwidow\b|\bestate of (the )?late\b|\bdormant (account|fund)|"
     r"\batm (card|visa card)\b|\bwinning (number|notification|email)|\blottery\b|"
+    r"\b(e-?mail|online|international) (draw|lottery|sweepstakes?)\b|"
     r"\b(united nations|imf|world bank|fbi|western union)\b[^.\n]{0,40}\b(fund|payment|"
     r"compensation)|\bhoirie\b"
 )
 _SUM = rx(
     r"\b\d[\d,.]* ?(million|milion|m\b|billion)|(us ?\$|usd|gbp|\$|£|eur|€) ?\d{1,3}(,\d{3}){2,}|"
+    r"(us ?\$|usd|gbp|\$|£|eur|€) ?\d{3},\d{3}\b|\b(box|package|consignment|trunk) "
+    r"(contains|containing|with) (funds|money|cash)\b|\bbalance of\b[^.\n]{0,20}"
+    r"(\bbtc\b|bitcoin|\beth\b|usdt|\$|£|€)|"
     r"\b(transfer|wire|release|remit)\w*\b[^.\n]{0,40}\b(fund|money|sum|amount|payment)s?\b|"
     r"\b(funds?|sum|money) (to|into) your\b|\bsum of\b|\bshare (of|in) (the )?(fund|money|sum)|"
     r"\bdonate\b|\bcharity\b|\bvirement\b|\bsomme de\b|"

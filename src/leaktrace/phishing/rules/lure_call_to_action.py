@@ -32,7 +32,7 @@ _PRETEXTS = frozenset(
 _BUTTON = re.compile(
     r"(click here|verify|confirm|update|secure|restore|unlock|reactivate|validate|sign ?in|"
     r"log ?in|login|review|view|open|read|download|access|release|deliver|retrieve|fix|cancel|"
-    r"keep|upgrade|increase|claim|pay|reschedule|resolve|continue|get started|check)"
+    r"keep|upgrade|increase|claim|pay|reschedule|resolve|continue|get started|check|listen|play)"
     r"\b[\w' -]{0,40}$"
 )
 _LINE = re.compile(r"^[ \t>*\[(]*([A-Za-z][\w' -]{1,48}?)[ \t\])*>»]*$", re.MULTILINE)

@@ -14,7 +14,9 @@ from leaktrace.phishing.text import rx
 __all__ = ["RULE"]
 
 _AFFECTION = rx(
-    r"\bmy (dear|dearest|sweet) (love|heart|one)\b|\bmy (love|darling|sweetheart|honey|"
+    r"\bmy (dear|dearest|sweet) (love|heart|one)\b|\bmy dearest\b|\b(hello|hi|hey) dear\b|"
+    r"\bgenuine (friend|partner|relationship|love|man|woman)\b|\bshare my life\b|"
+    r"\bmy (love|darling|sweetheart|honey|"
     r"beloved)\b|\bi (miss|love) you\b|\b(saw|seen|found|came across|viewed) (your|you) "
     r"(profile|photos?|pictures?|pics)\b|\b(beautiful|lovely|nice) (smile|face|eyes|profile)\b|"
     r"\b(honest|caring|loving|serious|sincere|kind) (woman|man|lady|partner|relationship)\b|"
@@ -30,7 +32,7 @@ _MONEY_OR_SETTING = rx(
     r"\b(widow|widower|soldier|peacekeeping|deployed|oil rig|offshore|un mission|overseas|"
     r"with the un|whats ?app|telegram|hangouts|single)\b|"
     r"\b(write|email|contact) me (at|on|here)\b|\bmy (private )?(pics|photos|pictures)\b|"
-    r"\b(found|got|saw) your (e-?mail )?address\b|"
+    r"\b(found|got|saw) your (e-?mail )?address\b|\bcame across your (e-?mail|profile|address)\b|"
     r"\b(billet|douane|mandat cash)\b"
 )
 

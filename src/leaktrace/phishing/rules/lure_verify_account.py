@@ -22,7 +22,8 @@ _ACT = rx(
 _OBJECT = rx(
     r"compte|identite|informations|donnees|dossier|coordonnees|situation|adresse|profil|espace|"
     r"account|identity|information|details|profile|billing|mailbox|e-?mail|credentials|\bkyc\b|"
-    r"\bmfa\b|multi-factor|two-factor|\b2fa\b|authentication methods?"
+    r"\bmfa\b|multi-factor|two-factor|\b2fa\b|authentication methods?|\b(benefits? )?elections\b|"
+    r"\bdirect deposit\b|\bpayroll (details|information|account)\b"
 )
 
 

@@ -40,7 +40,8 @@ OFFICIAL_NUMBERS = frozenset(
 )
 _CALL = rx(
     r"(rappel\w*|appel\w*|contact\w*|joindre|compos\w*|telephon\w*|\bcall\b|\bphone\b|\bdial\b|"
-    r"\bring\b)\D{0,40}?(?P<number>(?:\+|00)?\d[\d .\-()]{1,16}\d)"
+    r"\bring\b|\bspeak (to|with)\b|\btalk to\b|\breach (us|our|me)\b)\D{0,60}?"
+    r"(?P<number>(?:\+|00)?\d[\d .\-()]{1,16}\d)"
 )
 # "If this was not you", "to cancel this order": the charge the victim will call to dispute.
 _DISPUTE = rx(

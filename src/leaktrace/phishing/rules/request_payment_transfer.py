@@ -31,6 +31,8 @@ _ASK = rx(
     r"\b(send|pay|refund|return|transfer|zelle|venmo) (it|the money|the payment|them|me)\b"
     r"[^?!\n]{0,10}\bback\b|"
     r"\bdonat\w*\b[^.?!\n]{0,40}\b(cash ?app|zelle|venmo|bitcoin|gift ?cards?)\b|"
+    r"\b(payments?|pay|remit\w*|transfer\w*)\b[^.?!\n]{0,40}\b(to )?(our|the|this|my) (alternate|"
+    r"alternative|new|other|secondary|updated) (bank |receiving )?account\b|"
     r"\bchangement de (rib|coordonnees bancaires)|\bnouveau rib\b|\bvirement urgent\b"
 )
 
