@@ -19,32 +19,39 @@ __all__ = ["RULE"]
 _SEGMENTS = re.compile(r"[/._~\-]+")
 
 
-def _names() -> tuple[dict[str, str], re.Pattern[str]]:
-    segments: dict[str, str] = {}
-    for brand in BRANDS:
-        for token in (*brand.tokens, *brand.exact_tokens):
-            # Two- and three-letter names ("ee", "td", "ups") are words in paths.
-            if len(token) >= 4 and "-" not in token:
-                segments.setdefault(token, brand.name)
-    domains = sorted({domain for brand in BRANDS for domain in brand.domains if len(domain) >= 7})
-    pattern = re.compile("|".join(re.escape(domain) for domain in domains))
-    return segments, pattern
+def _tokens() -> frozenset[str]:
+    # Two- and three-letter names ("ee", "td", "ups") are words in paths.
+    return frozenset(
+        token
+        for brand in BRANDS
+        for token in (*brand.tokens, *brand.exact_tokens)
+        if len(token) >= 4 and "-" not in token
+    )
 
 
-_TOKENS, _DOMAINS = _names()
+_TOKENS = _tokens()
+_DOMAINS = frozenset(domain for brand in BRANDS for domain in brand.domains if len(domain) >= 7)
+# Host names written in a path: "www.wellsfargo.com", "paypal.com.cgi".
+_HOSTLIKE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+")
+
+
+def _names_a_brand(path: str) -> bool:
+    if "." in path:
+        for written in _HOSTLIKE.findall(path):
+            labels = written.split(".")[:8]
+            # Any run of two labels or more: "www.paypal.com", "paypal.com.cgi".
+            for start in range(len(labels) - 1):
+                for end in range(start + 2, len(labels) + 1):
+                    if ".".join(labels[start:end]) in _DOMAINS:
+                        return True
+    return any(segment in _TOKENS for segment in _SEGMENTS.split(path))
 
 
 def _check(ctx: Context) -> str | None:
     for url in ctx.foreign_urls:
         path = url.path.lower()
-        if len(path) < 4:
-            continue
-        found = _DOMAINS.search(path)
-        if found is not None:
+        if len(path) >= 4 and _names_a_brand(path):
             return f"{url.host.host}{url.path}"[:80]
-        for segment in _SEGMENTS.split(path):
-            if segment in _TOKENS:
-                return f"{url.host.host}{url.path}"[:80]
     return None
 
 
