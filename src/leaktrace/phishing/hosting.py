@@ -3,8 +3,10 @@
 A page on ``sites.google.com``, ``*.web.app``, ``*.weebly.com`` or an IPFS gateway is written
 by whoever opened the account, not by Google or Weebly: it is no brand's site, whatever the
 registered domain. Phishing kits live there because mail filters trust those domains. The
-lists are data, kept to platforms that host arbitrary pages; a company's own document sharing
-(``docs.google.com/document``, ``drive.google.com``) is not on them, its forms are.
+lists are data, kept to platforms that host arbitrary pages or files: Google's documents
+(``docs.google.com/document``, ``drive.google.com``) are not on them, its forms and sites are;
+OneDrive share links and SharePoint tenants are (``Context.foreign_urls`` counts the sender's
+own tenant, ``acme.sharepoint.com`` from ``acme.com``, as the sender's site).
 """
 
 from __future__ import annotations
