@@ -2,9 +2,9 @@
 
 Credential phishing is a pretext (the mailbox is full, the account is limited, a parcel is
 held) and one action to take on someone else's page. Either alone is ordinary mail; together,
-in an e-mail that links off the known sites or shows a button for it ("Verify now", "Fix sync
-error", "Review recent activity"), they are the shape of the attack. Buttons count even when
-the link behind them is lost, as in mail converted to text.
+in an e-mail that links off the known sites and off the sender's own domain, or shows a button
+for it ("Verify now", "Fix sync error", "Review recent activity"), they are the shape of the
+attack. Buttons count even when the link behind them is lost, as in mail converted to text.
 """
 
 from __future__ import annotations
