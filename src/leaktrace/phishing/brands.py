@@ -40,6 +40,14 @@ class Brand:
     exact_tokens: tuple[str, ...] = ()
 
 
+def _with_national_forms(numbers: list[str]) -> frozenset[str]:
+    """The numbers as listed, and each North American one also without its "1" prefix, as
+    messages write it either way ("1-800-…" and "800-…")."""
+    forms = set(numbers)
+    forms.update(number[1:] for number in numbers if len(number) == 11 and number[0] == "1")
+    return frozenset(forms)
+
+
 def _b(
     key: str,
     name: str,
@@ -57,7 +65,7 @@ def _b(
         domains=frozenset(domains.split()),
         tokens=tuple(tokens.split()),
         mentions=rx(mentions, rule=False),  # searched by Context.claimed, not the rules
-        phones=frozenset(phones.split()),
+        phones=_with_national_forms(phones.split()),
         health=health,
         exact_tokens=tuple(exact.split()),
     )
@@ -210,7 +218,7 @@ BRANDS: tuple[Brand, ...] = (
         "paypal pay-pal",
         r"pay ?pal",
         # 1-888-221-1161 (US), +1 402-935-2050 (from abroad).
-        phones="18882211161 8882211161 14029352050 4029352050",
+        phones="18882211161 14029352050",
     ),
     _b(
         "amazon",
@@ -221,7 +229,7 @@ BRANDS: tuple[Brand, ...] = (
         "primevideo.com media-amazon.com",
         "amazon amzn",
         r"\bamazon\b|\bamzn\b|prime video",
-        phones="18882804331 8882804331",  # 1-888-280-4331
+        phones="18882804331",  # 1-888-280-4331
     ),
     _b(
         "apple",
@@ -230,7 +238,7 @@ BRANDS: tuple[Brand, ...] = (
         "icloud appleid apple-id itunes",
         r"\bapple\b|icloud|\bitunes\b",
         # 1-800-275-2273 (AppleCare), 1-800-692-7753 (1-800-MY-APPLE).
-        phones="18002752273 8002752273 18006927753 8006927753",
+        phones="18002752273 18006927753",
         exact="apple",
     ),
     _b(
@@ -242,10 +250,10 @@ BRANDS: tuple[Brand, ...] = (
         "microsoft office365 outlook hotmail onedrive",
         r"microsoft|office ?365|\boutlook (account|mail|mailbox|email|web|team|support|storage"
         r"|password|security|login|user)|\boutlook ?:|^outlook$|hotmail|onedrive",
-        phones="18006427676 8006427676",  # 1-800-642-7676
+        phones="18006427676",  # 1-800-642-7676
     ),
     # 1-866-579-7172.
-    _b("netflix", "Netflix", "netflix.com", "netflix", r"netflix", phones="18665797172 8665797172"),
+    _b("netflix", "Netflix", "netflix.com", "netflix", r"netflix", phones="18665797172"),
     # QuickBooks invoices are a favourite disguise of payment phishing for small businesses.
     _b(
         "intuit",
@@ -270,8 +278,7 @@ BRANDS: tuple[Brand, ...] = (
         "usps.com usps.gov ups.com fedex.com dhl.com dhl.fr dhl.de dhl.co.uk dhlparcel.co.uk",
         "usps fedex dhl",
         r"\busps\b|\bfed ?ex\b|\bdhl\b|(?<![-'])\bups\b(?! and downs)|postal service",
-        phones="18002758777 8002758777 18007425877 8007425877 18004633339 8004633339 "
-        "18002255345 8002255345",
+        phones="18002758777 18007425877 18004633339 18002255345",
         exact="ups",
     ),
     # Chase 1-800-935-9935 and 1-800-432-3117 (cards), Wells Fargo 1-800-869-3557, Bank of
@@ -286,8 +293,7 @@ BRANDS: tuple[Brand, ...] = (
         r"|fraud|customer|sapphire|freedom|mobile|team|security|support|services|checking"
         r"|savings|ultimate)\b|\bchase ?:|^chase$|\bjp ?morgan|citibank|\bciti (card|bank"
         r"|alert|account|fraud|customer)\b|\bciti ?:|^citi$",
-        phones="18009359935 8009359935 18004323117 8004323117 18008693557 8008693557 "
-        "18004321000 8004321000 18009505114 8009505114 18882484226 8882484226",
+        phones="18009359935 18004323117 18008693557 18004321000 18009505114 18882484226",
         exact="chase citi bofa",
     ),
     # IRS individual help line, 1-800-829-1040. "irs" is an exact part: as a substring it is
@@ -298,7 +304,7 @@ BRANDS: tuple[Brand, ...] = (
         "irs.gov",
         "irsgov irs-gov irsrefund irs-refund",
         r"\birs\b|internal revenue",
-        phones="18008291040 8008291040",
+        phones="18008291040",
         exact="irs",
     ),
     # Parcel carriers (UK, Canada, Australia).
