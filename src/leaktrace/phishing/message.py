@@ -286,9 +286,10 @@ def _parse_eml(data: bytes) -> Message:
     subject = _header(msg, "Subject")[:1000]
     # An empty body after the blank line is a mail whose words were images or were stripped on
     # export: its subject is still read. Headers that stop without one were cut short.
-    ended = b"\n\n" in data or b"\r\n\r\n" in data
-    if not body and not attachments and not links and not (subject.strip() and ended):
-        raise InputError("the e-mail has headers but no body: it looks truncated")
+    if not body and not attachments and not links:
+        ended = b"\n\n" in data or b"\r\n\r\n" in data
+        if not (subject.strip() and ended):
+            raise InputError("the e-mail has headers but no body: it looks truncated")
     from_name, from_addr = _address(_header(msg, "From"))
     return Message(
         channel="email",

@@ -75,7 +75,6 @@ def _digits(number: str) -> str:
 
 def _check(ctx: Context) -> str | None:
     speaks_for = [brand for brand in ctx.claimed if brand.health or brand.phones]
-    disputed = ctx.search(_DISPUTE) is not None
     for match in ctx.finditer(_CALL):
         digits = _digits(match.group("number"))
         if len(digits) < 4 or digits in OFFICIAL_NUMBERS:
@@ -86,7 +85,8 @@ def _check(ctx: Context) -> str | None:
             return f"{digits[:4]}… (premium rate)"
         if speaks_for and len(digits) >= 9:
             return f"{digits[:4]}… ≠ {speaks_for[0].name}"
-        if disputed and _nanp_not_toll_free(digits):
+        # Searched only for a number that could be the call-back's: most messages have none.
+        if _nanp_not_toll_free(digits) and ctx.search(_DISPUTE) is not None:
             return f"{digits[:4]}… (call to dispute a charge)"
     return None
 
