@@ -15,27 +15,18 @@ from leaktrace.phishing.text import rx
 
 __all__ = ["RULE"]
 
+# Ways to reach or pay the sender that rules found; every lure, spam and request rule counts
+# too (see ``_PITCHES`` below).
 _ASKING = frozenset(
     {
-        "request.bank_details",
-        "request.nir",
-        "request.credentials",
-        "lure.small_payment",
         "phone.unofficial_callback",
-        "email.risky_attachment",
-        "sms.premium_service",
-        "request.personal_info",
-        "contact.unknown_channel",
-        "email.credential_form",
         "phone.premium_number",
+        "email.risky_attachment",
+        "email.credential_form",
+        "sms.premium_service",
         "sms.unknown_link",
-        "lure.job_offer",
-        "request.code_relay",
-        "request.payment_transfer",
+        "contact.unknown_channel",
         "contact.messaging_app",
-        # A stranger's opener asks for an answer: that is the whole request, for now.
-        "lure.wrong_number",
-        "lure.urgent_favor",
     }
 )
 _CALL_OR_TEXT = rx(
@@ -60,8 +51,8 @@ def _has_number(ctx: Context) -> bool:
 
 
 # A lure, a spam pitch or a request that fired is what the message asks for, even without a
-# link or a number: "any chance you'd sell?" wants the answer that starts the scam. A generic
-# greeting is no such thing.
+# link or a number: "any chance you'd sell?" wants the answer that starts the scam, and a
+# stranger's opener asks for an answer. A generic greeting is no such thing.
 _PITCHES = ("lure.", "spam.", "request.")
 _NOT_PITCHES = frozenset({"lure.generic_greeting"})
 
