@@ -311,6 +311,18 @@ class Context:
             if (not self._own_site(url) if is_user_content(url) else not is_official(url.host))
         ]
 
+    def foreign_host_beyond(self, sender_only_if_authenticated: bool) -> str | None:
+        """The registered domain of the first foreign link that is not on the sender's own
+        domain (that domain only counting when the mail is authenticated, if so asked)."""
+        sender = self.sender
+        own = None
+        if sender is not None and (self.message.authenticated or not sender_only_if_authenticated):
+            own = sender.registered
+        for url in self.foreign_urls:
+            if url.host.registered != own:
+                return url.host.registered
+        return None
+
     def _own_site(self, url: Url) -> bool:
         """A hosted page named for the sender: its own SharePoint ("acme-my.sharepoint.com")."""
         sender = self.sender

@@ -20,11 +20,8 @@ def _check(ctx: Context) -> str | None:
     # A mail your server authenticated, linking to its sender's own site, speaks for that sender
     # (an IT team's warning that names Microsoft); a brand's name in its display name or its
     # domain is judged by the sender rules.
-    own = ctx.sender.registered if ctx.sender is not None and ctx.message.authenticated else None
-    for url in ctx.foreign_urls:
-        if url.host.registered != own:
-            return f"{ctx.claimed[0].name} → {url.host.registered}"
-    return None
+    elsewhere = ctx.foreign_host_beyond(sender_only_if_authenticated=True)
+    return None if elsewhere is None else f"{ctx.claimed[0].name} → {elsewhere}"
 
 
 RULE = Rule(

@@ -54,11 +54,9 @@ def _check(ctx: Context) -> str | None:
     if ctx.message.channel != "email" or not ctx.fired & _PRETEXTS:
         return None
     # A link to the sender's own domain is its own page (a spoofed sender links elsewhere).
-    sender = ctx.sender.registered if ctx.sender is not None else None
-    for url in ctx.foreign_urls:
-        if url.host.registered != sender:
-            return url.host.registered
-    return None if ctx.foreign_urls else _button(ctx)
+    if ctx.foreign_urls:
+        return ctx.foreign_host_beyond(sender_only_if_authenticated=False)
+    return _button(ctx)
 
 
 RULE = Rule(
