@@ -12,7 +12,8 @@ and a generic TF-IDF + LinearSVC baseline trained on ``train/`` in this run:
   developed against ``dev``; ``holdout`` shows how far that generalizes;
 * ``train/`` cross-validated (GroupKFold on the normalized English text, so a message, its
   duplicate and its French translation stay in one fold): the analyzer's model is retrained
-  on each fold's training part, never on the part it is measured on;
+  on each fold's training part (with the English ``dev`` halves, as shipped), never on the
+  part it is measured on;
 * ``eval/`` (smishtank SMS, Nazario e-mails, all positives): recall only. ``eval/`` is only
   measured here, never trained or tuned on;
 * throughput of the analyzer on one core, messages per second.
@@ -141,6 +142,7 @@ def main() -> None:
     args = parser.parse_args()
     train = _trainer()
     rows = train.load_train(args.data)
+    own = train.load_own(train.DEFAULT_OWN)  # in every fold's training part, as in the shipped one
     texts, labels = [r.text for r in rows], [r.label for r in rows]
     shipped = default_model()
     assert shipped is not None, "run scripts/train_phishing_model.py first"
@@ -179,7 +181,12 @@ def main() -> None:
     for fit_idx, test_idx in GroupKFold(n_splits=args.folds).split(texts, labels, groups):
         fit_texts = [texts[i] for i in fit_idx]
         fit_labels = [labels[i] for i in fit_idx]
-        fold_model = train.export(train.pipeline().fit(fit_texts, fit_labels), len(fit_idx))
+        fold_model = train.export(
+            train.pipeline().fit(
+                fit_texts + [r.text for r in own], fit_labels + [r.label for r in own]
+            ),
+            len(fit_idx) + len(own),
+        )
         fold_detectors = {
             "analyzer (rules + model)": analyzer(fold_model),
             "rules only": analyzer(None, use_model=False),

@@ -227,3 +227,10 @@ def test_credential_form_flags_the_mail_with_no_allow_signal() -> None:
     ids = {reason["rule_id"] for reason in result["reasons"]}
     assert "allow.no_data_request" not in ids
     assert result["verdict"] != "legitimate"
+
+
+def test_deadline_leaves_a_delay_the_sender_promises() -> None:
+    assert "lure.deadline" not in fired("Merci, votre commande sera expédiée sous 48 h.", "sms")
+    assert "lure.deadline" not in fired("Your order will be shipped within 24 hours.", "sms")
+    assert "lure.deadline" in fired("Merci de régulariser sous 48 h.", "sms")
+    assert "lure.deadline" in fired("Reply within 24 hours or lose access.", "sms")

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from leaktrace.phishing import analyze
-from leaktrace.phishing.analyze import MODEL_RULE_ID, SUSPICIOUS_AT
+from leaktrace.phishing.analyze import MODEL_POINTS, MODEL_RULE_ID, SUSPICIOUS_AT
 from leaktrace.phishing.domains import split_host
 from leaktrace.phishing.message import parse_message
+from leaktrace.phishing.model import TextModel
 from tests.test_phishing_cases_recall import fired
 
 DATA = Path(__file__).parent / "data"
@@ -39,12 +40,12 @@ def test_english_sets_are_large_and_split(name: str, minimum: int) -> None:
 def test_model_never_clears_what_the_rules_flag() -> None:
     """Rules alone at the suspicious band stay at least suspicious, whatever the model says."""
     text = "Hi, I'm selling my car. I'm sending you a Google Voice code, please read it back to me."
-    result = analyze(text, "sms", lang="en")
+    ordinary = TextModel({}, -5.0, {})  # finds every text ordinary: p = 0.007
+    result = analyze(text, "sms", lang="en", model=ordinary)
     rule_points = sum(r["weight"] for r in result["reasons"] if r["rule_id"] != MODEL_RULE_ID)
     model = [r["weight"] for r in result["reasons"] if r["rule_id"] == MODEL_RULE_ID]
     assert rule_points >= SUSPICIOUS_AT
-    assert model  # the model finds the wording ordinary...
-    assert model[0] < 0
+    assert model == [-MODEL_POINTS]  # the model finds the wording ordinary...
     assert result["verdict"] != "legitimate"  # ...and does not clear it
 
 

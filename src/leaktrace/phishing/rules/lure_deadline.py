@@ -1,7 +1,9 @@
 """``lure.deadline``: a short deadline or a threat ("sous 48 h", "dernier avis", "majoration").
 
 Urgency stops people from checking. Public services do set deadlines, so this signal is weak
-on its own (low weight) and counts mostly next to others.
+on its own (low weight) and counts mostly next to others. A time the sender promises itself
+("expédiée sous 48 h", "shipped within 24 hours") is no pressure on the reader: that sentence
+does not count.
 """
 
 from __future__ import annotations
@@ -24,9 +26,15 @@ _URGENT = rx(
     r"(suspension|termination|closure|loss|deactivation)"
 )
 
+# Not "reply within 24 hours": that one is asked of the reader.
+_PROMISED = rx(
+    r"\b(expediee?s?|livree?s?|traitee?s?|preparee?s?|shipped|dispatched|delivered|processed) "
+    r"(sous|dans les|within) (24|48|72)"
+)
+
 
 def _check(ctx: Context) -> str | None:
-    return first_unnegated(ctx, _URGENT)
+    return first_unnegated(ctx, _URGENT, unless=_PROMISED)
 
 
 RULE = Rule(
