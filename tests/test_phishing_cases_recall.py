@@ -234,3 +234,28 @@ def test_deadline_leaves_a_delay_the_sender_promises() -> None:
     assert "lure.deadline" not in fired("Your order will be shipped within 24 hours.", "sms")
     assert "lure.deadline" in fired("Merci de régulariser sous 48 h.", "sms")
     assert "lure.deadline" in fired("Reply within 24 hours or lose access.", "sms")
+
+
+def test_job_offer_fee_asked_of_a_recruit() -> None:
+    hired = "Your application was successful! Before your first shift, please pay the $49 "
+    assert "lure.job_offer" in fired(hired + "background check fee at hire-now.example/fee", "sms")
+    no_fee = "Your application was successful! Your first shift is Monday, bring your ID."
+    assert "lure.job_offer" not in fired(no_fee, "sms")
+    assert "lure.job_offer" not in fired("Your gym renewal fee of $49 is due on Monday.", "sms")
+
+
+def test_payment_transfer_fake_check() -> None:
+    scam = (
+        "We've deposited a check for $3,850 into your account to cover your equipment. Once it "
+        "clears, please send the funds to our vendor via Zelle."
+    )
+    assert "request.payment_transfer" in fired(scam, "sms")
+    bank = "Your mobile deposit of a check for $3,850 was accepted. Funds are available tomorrow."
+    assert "request.payment_transfer" not in fired(bank, "sms")
+
+
+def test_a_locked_attachment_is_something_asked() -> None:
+    text = "Hi,\nPlease see the attached document. Password: 5865\nSteven"
+    result = fired(f"From: s@example.net\nSubject: Scanned document\n\n{text}\n", "email")
+    assert "email.locked_attachment" in result
+    assert "allow.no_data_request" not in result

@@ -22,6 +22,7 @@ _ASKING = frozenset(
         "phone.unofficial_callback",
         "phone.premium_number",
         "email.risky_attachment",
+        "email.locked_attachment",
         "email.credential_form",
         "sms.premium_service",
         "sms.unknown_link",

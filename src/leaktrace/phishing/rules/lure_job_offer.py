@@ -4,7 +4,7 @@
 domicile, 150 € par jour": task and recruitment scams end in advance fees or money mule work.
 Real job offers do not promise a daily income to a stranger by text, so the rule wants a job
 word *and* pay per day or hour, or the stock phrases of the genre ("work from home",
-"travail à domicile", "no experience needed").
+"travail à domicile", "no experience needed"), or a fee to pay once "hired".
 """
 
 from __future__ import annotations
@@ -59,9 +59,24 @@ _CHAT_INTERVIEW = rx(
     r"\b(interview|hr manager|recruiter|hiring manager)\b"
 )
 
+# An employer pays its recruits, never the reverse: "your application was successful... pay the
+# $49 background check fee". The fee, in a stretch that says you got the job.
+_FEE = rx(
+    r"\b(pay|paying|send|cover|settle)\b[^.?!\n]{0,40}\b(fee|deposit|fees)\b|"
+    r"\b(background[- ]check|training|registration|onboarding|uniform|starter kit|equipment|"
+    r"certification|visa|processing) (fee|fees|deposit|costs?)\b[^.?!\n]{0,40}(\$|£|€|\d)"
+)
+_HIRED = rx(
+    r"\b(application|candidacy)\b[^.?!\n]{0,30}\b(successful|approved|accepted|selected)\b|"
+    r"\byou('ve| have) been (hired|selected|accepted)\b|\byour (new|first) (position|role|job|"
+    r"shift)\b|\bfirst (shift|day of work|paycheck|salary)\b|\bjob offer\b"
+)
+
 
 def _check(ctx: Context) -> str | None:
     found = first_unnegated(ctx, _PAY, _JOB, window=3)
+    if found is None:
+        found = first_unnegated(ctx, _FEE, _HIRED, window=3)
     if found is None:
         found = first_unnegated(ctx, _CHAT_INTERVIEW)
     return found if found is not None else first_unnegated(ctx, _SCRIPT)

@@ -33,6 +33,11 @@ _ASK = rx(
     r"\bdonat\w*\b[^.?!\n]{0,40}\b(cash ?app|zelle|venmo|bitcoin|gift ?cards?)\b|"
     r"\b(payments?|pay|remit\w*|transfer\w*)\b[^.?!\n]{0,40}\b(to )?(our|the|this|my) (alternate|"
     r"alternative|new|other|secondary|updated) (bank |receiving )?account\b|"
+    # The fake-check scam: a check lands in your account, you send "the funds" on before the
+    # bank finds it bounced.
+    r"\b(deposit\w*|cash(ed)?)\b[^?!\n]{0,60}\b(check|cheque)\b[^?!\n]{0,150}\b(send|"
+    r"transfer|wire|zelle|forward)\b[^.?!\n]{0,40}\b(the |remaining |excess )?(funds|money|"
+    r"balance|difference|rest|overpayment)\b|"
     r"\bchangement de (rib|coordonnees bancaires)|\bnouveau rib\b|\bvirement urgent\b"
 )
 
