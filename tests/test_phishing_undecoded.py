@@ -115,3 +115,20 @@ def test_fuzz_quoted_printable_and_mime_shapes(data: bytes) -> None:
     shaped = "--b\nContent-Type: text/plain\n\n" + quopri.encodestring(data).decode("ascii")
     parts = undecoded_parts(shaped)
     assert parts is None or all(isinstance(body, str) for _kind, body in parts)
+
+
+def test_a_pasted_part_is_decoded_like_a_real_one() -> None:
+    """The same part, pasted into a body or sent as a real MIME part, gives the same text,
+    whatever its declared charset: known, wrong for the bytes, or unknown."""
+    for charset in ("utf-8", "iso-8859-1", "x-unknown-charset"):
+        part = (
+            f'--b1\nContent-Type: text/plain; charset="{charset}"\n'
+            "Content-Transfer-Encoding: base64\n\n"
+            f"{base64.b64encode('Vérifiez votre compte : mot de passe expiré'.encode()).decode()}"
+            "\n--b1--\n"
+        )
+        headers = 'From: a@example.net\nSubject: x\nContent-Type: multipart/mixed; boundary="b1"'
+        real = parse_message(f"{headers}\n\n{part}", "email").body
+        pasted = parse_message(_exported(part), "email").body
+        assert real in pasted
+        assert "compte" in real

@@ -17,7 +17,7 @@ import re
 from email import policy
 from email.message import Message as StdMessage
 
-__all__ = ["undecoded_parts"]
+__all__ = ["as_text", "part_text", "undecoded_parts"]
 
 # A boundary line followed by part headers, one of them Content-Type or -Transfer-Encoding.
 _PART = re.compile(
@@ -39,11 +39,26 @@ def _printable(text: str) -> bool:
     return odd <= len(sample) // 50
 
 
-def _as_text(data: bytes, charset: str = "utf-8") -> str:
+def as_text(data: bytes) -> str:
+    """UTF-8, else Windows-1252: the usual other encoding of French text; it decodes any byte."""
     try:
-        return data.decode(charset)
-    except (UnicodeDecodeError, LookupError):
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+def part_text(part: StdMessage, charset: str) -> str:
+    """A MIME part's decoded payload as text; "" when the payload does not decode."""
+    try:
+        payload = part.get_payload(decode=True)
+    except Exception:  # the stdlib decoders raise assorted errors on hostile input
+        return ""
+    if not isinstance(payload, bytes):
+        return ""
+    try:
+        return payload.decode(charset, errors="replace")
+    except LookupError:  # an unknown charset name
+        return as_text(payload)
 
 
 def _quoted_printable(text: str) -> str | None:
@@ -54,7 +69,7 @@ def _quoted_printable(text: str) -> str | None:
     escapes = len(_QP_ESCAPE.findall(text))
     if breaks + escapes < 3 or (breaks < 2 and escapes < 3):
         return None
-    decoded = _as_text(quopri.decodestring(text.encode("utf-8", "replace")))
+    decoded = as_text(quopri.decodestring(text.encode("utf-8", "replace")))
     return decoded if _printable(decoded) else None
 
 
@@ -72,7 +87,7 @@ def _base64(text: str) -> str | None:
         data = base64.b64decode("".join(lines), validate=True)
     except (binascii.Error, ValueError):
         return None
-    decoded = _as_text(data)
+    decoded = as_text(data)
     return decoded if _printable(decoded) else None
 
 
@@ -84,12 +99,8 @@ def _parts(msg: StdMessage, depth: int) -> list[tuple[str, str]]:
         ctype = part.get_content_type()
         if not ctype.startswith("text/") or part.get_filename():
             continue
-        try:
-            payload = part.get_payload(decode=True)
-        except Exception:  # noqa: S112 - the stdlib decoders raise assorted errors; skip the part
-            continue
-        if isinstance(payload, bytes):
-            text = _as_text(payload, part.get_content_charset() or "utf-8")
+        text = part_text(part, part.get_content_charset() or "utf-8")
+        if text:
             found.extend(_undecoded(text, ctype, depth + 1))
     return found
 

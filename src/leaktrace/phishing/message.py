@@ -22,7 +22,7 @@ from typing import Literal
 
 from leaktrace.errors import InputError
 from leaktrace.phishing._html import html_fields, looks_like_html
-from leaktrace.phishing._undecoded import undecoded_parts
+from leaktrace.phishing._undecoded import as_text, part_text, undecoded_parts
 
 __all__ = [
     "MAX_EML_BYTES",
@@ -130,14 +130,6 @@ def _check_text(text: str) -> str:
     return text
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        # Windows-1252 is the usual other encoding of French text files; it decodes any byte.
-        return data.decode("cp1252", errors="replace")
-
-
 def _plain(text: str, channel: Channel) -> Message:
     subject, body = "", text
     if channel == "email":
@@ -208,19 +200,6 @@ def _part_info(part: StdMessage) -> tuple[str, str, str, str | None]:
     return ctype, charset, filename, kind or None
 
 
-def _part_text(part: StdMessage, charset: str) -> str:
-    try:
-        payload = part.get_payload(decode=True)
-    except Exception:  # the stdlib decoders raise assorted errors on hostile input
-        return ""
-    if not isinstance(payload, bytes):
-        return ""
-    try:
-        return payload.decode(charset, errors="replace")
-    except LookupError:  # an unknown charset name
-        return _decode(payload)
-
-
 def _auth(msg: StdMessage) -> dict[str, str]:
     results: dict[str, str] = {}
     # The first Authentication-Results header is the one the receiving server added.
@@ -275,7 +254,7 @@ def _parse_eml(data: bytes) -> Message:
         if filename or disposition == "attachment":
             attachments.append(Attachment(filename, ctype))
         elif ctype.startswith("text/"):
-            text = _part_text(part, charset)
+            text = part_text(part, charset)
             for kind, written in undecoded_parts(text, ctype) or ((ctype, text),):
                 if kind == "text/html" or (kind == "text/plain" and looks_like_html(written)):
                     written, anchors, inputs = html_fields(written)
@@ -316,9 +295,9 @@ def parse_message(data: str | bytes, channel: Channel | None = None) -> Message:
         raise InputError("channel must be 'sms' or 'email'")
     raw = data if isinstance(data, bytes) else data.encode("utf-8", errors="replace")
     if channel != "sms" and looks_like_eml(raw):
-        _check_text(_decode(raw[:8192]))
+        _check_text(as_text(raw[:8192]))
         return _parse_eml(raw)
     if len(raw) > MAX_TEXT_CHARS * 4:
         raise InputError(f"the message is too large (more than {MAX_TEXT_CHARS:,} characters)")
-    text = _check_text(data if isinstance(data, str) else _decode(data))
+    text = _check_text(data if isinstance(data, str) else as_text(data))
     return _plain(text, channel or "sms")
