@@ -110,6 +110,14 @@ def test_bad_channel() -> None:
         ("Pensées.Je suis là. I am home.Love you", []),
         ("Le 12.03.2024 à 10 h, version 1.2.3", []),
         ("https://\u0430meli.fr/doc", ["xn--meli-43d.fr"]),
+        # New gTLDs without a scheme: a lure TLD, or a made-up name with a hyphen or a digit.
+        ("Confirm address: chemistwarehouse-au.delivery", ["chemistwarehouse-au.delivery"]),
+        ("Claim via airdrop.claims today", ["airdrop.claims"]),
+        ("Go to usps-parcel.management now", ["usps-parcel.management"]),
+        ("Your prize: claim4u.gift", ["claim4u.gift"]),
+        ("See the follow-up.Management will call", []),
+        ("Ready at 10.30.ok?", []),
+        ("Write to victor.claims@mail.example or john.info@x.fr", []),
     ],
 )
 def test_find_urls(text: str, hosts: list[str]) -> None:
