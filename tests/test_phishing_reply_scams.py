@@ -208,3 +208,37 @@ def test_plain_looking_spam_written_other_ways(text: str, rule: str) -> None:
 def test_a_deposit_received_is_no_refund_lure() -> None:
     text = "Navy Federal: your direct deposit of $1,210.00 has been received."
     assert "lure.reimbursement" not in fired(text, "sms")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "omg sorry i typed my number wrong and the code went to you, can you pls send it to me",
+        "Your login code was sent to you in error. Please reply with it so we can fix it.",
+        "Hey its Jake, my phone won't get codes, I used your number. Did you get one? send it",
+    ],
+)
+def test_code_relay_set_ups(text: str) -> None:
+    assert "request.code_relay" in fired(text, "sms")
+
+
+def test_code_relay_leaves_codes_sent_to_you_for_you() -> None:
+    mine = "Your verification code is 551203. It was sent to your phone at your request."
+    assert "request.code_relay" not in fired(mine, "sms")
+    work = "Sorry, I used your number as my emergency contact at the gym. The door code is 4411."
+    assert "request.code_relay" not in fired(work, "sms")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum I've had to get a new sim, old one is not working. Can you text me back on here pls",
+        "Mum? its me. I'm locked out of my bank and need to pay for something urgently £640",
+    ],
+)
+def test_family_emergency_sim_and_its_me(text: str) -> None:
+    assert "lure.family_emergency" in fired(text, "sms")
+
+
+def test_family_emergency_leaves_a_relative_who_asks_nothing() -> None:
+    assert "lure.family_emergency" not in fired("Mum? I'm home, see you at dinner", "sms")

@@ -20,6 +20,8 @@ _NEW_NUMBER = rx(
     r"damaged|cracked|fell)\b|\b(broke|lost|dropped|smashed|cracked) my (phone|mobile|cell)\b|"
     r"\bsave (this|my new|my) number\b|\bnouveau (numero|portable|telephone)\b|"
     r"\b(got|have|bought) a new phone\b|\bdelete (the|my) old number\b|"
+    r"\b(new|temporary|temp) sim\b|\b(my |old )?(sim|phone|number)( card)? (is |isn'?t |is not )?"
+    r"(not working|stopped working|not working anymore|blocked)\b|"
     r"\b(mon )?(telephone|portable) (est )?(casse|perdu|vole)\b"
 )
 # Who is written to, or what is wanted, in the same stretch.
@@ -28,11 +30,13 @@ _RELATIVE_OR_NEED = rx(
     r"nana|gran|auntie|maman|mamie|papi)\b|\b(favou?r|help|bill|pay|money|transfer|urgent|"
     r"whats ?app|payer|virement|facture|aide)\b"
 )
-# The grandparent scam: "it's me", in trouble, tell nobody.
+# The grandparent scam: "it's me", in trouble, tell nobody; "Mum? its me" and money wanted.
 _TROUBLE = rx(
     r"\b(bail|arrested|in jail|police station|in trouble|lawyer)\b[^\n]{0,80}"
     r"\b(don'?t|do not|please don'?t) (call|tell)\b|"
     r"\b(grandma|grandpa|granny|nan|nana|gran|mum|mom|dad)\b[^.?!\n]{0,20}\bit'?s me\b|"
+    r"\b(grandma|grandpa|granny|nan|nana|gran|mum|mom|dad)\W{1,4}(it'?s|its) me\b[^\n]{0,80}"
+    r"\b(pay|send|money|transfer|urgent\w*|help|bail|lawyer)\b|"
     r"\b(grandma|grandpa|granny|nan|nana|gran|mum|mom|mummy|dad)\b[^.?!\n]{0,20}\b(i'?m|im|i am) "
     r"in (trouble|a mess|hospital|jail)\b"
 )
@@ -45,7 +49,7 @@ _SAME_NUMBER = rx(
 
 def _check(ctx: Context) -> str | None:
     found = first_unnegated(ctx, _NEW_NUMBER, _RELATIVE_OR_NEED, window=2, unless=_SAME_NUMBER)
-    return found if found is not None else first_unnegated(ctx, _TROUBLE, window=2)
+    return found if found is not None else first_unnegated(ctx, _TROUBLE, window=3)
 
 
 RULE = Rule(

@@ -22,6 +22,8 @@ _RELAY = rx(
     # "I sent you a code by mistake", "the code went to your phone": the relay's set-up.
     r"\b(code|otp)\b[^.?!\n]{0,40}\b(by mistake|by accident|accidentally|to your (phone|number))\b|"
     r"\b(by mistake|by accident|accidentally)\b[^.?!\n]{0,40}\b(code|otp)\b|"
+    r"\b(code|otp)\b[^.?!\n]{0,30}\b(went|was sent|got sent|came|sent) to (you|your (phone|"
+    r"number))\b|"
     # "I'm sending you a code to check you're a real seller": the Google Voice take-over.
     r"\bi'?m (going to )?(send|sending|texting) you a\b[^.?!\n]{0,20}\bcode\b|"
     r"\bverify (you'?re|you are|that you'?re|that you are) (a )?real\b|"
@@ -31,8 +33,19 @@ _RELAY = rx(
 )
 
 
+# "My phone won't get codes, I used your number. Did you get one from Google?"
+_USED_NUMBER = rx(r"\b(used|put|entered|typed|gave) (in )?your (phone |mobile |cell )?number\b")
+# A code that is sent to log in, not a door code.
+_CODE = rx(
+    r"\b(verification|login|log-in|security|one[- ]time|confirmation|google|whats ?app|facebook|"
+    r"telegram|instagram|apple|microsoft) codes?\b|\b(otp|passcode)\b|"
+    r"\b(get|gets|got|getting|receive|received|sent|send|forward) (a |the |any |my |your )?codes?\b"
+)
+
+
 def _check(ctx: Context) -> str | None:
-    return first_unnegated(ctx, _RELAY)
+    found = first_unnegated(ctx, _RELAY)
+    return found if found is not None else first_unnegated(ctx, _USED_NUMBER, _CODE, window=2)
 
 
 RULE = Rule(
