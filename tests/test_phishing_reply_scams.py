@@ -242,3 +242,20 @@ def test_family_emergency_sim_and_its_me(text: str) -> None:
 
 def test_family_emergency_leaves_a_relative_who_asks_nothing() -> None:
     assert "lure.family_emergency" not in fired("Mum? I'm home, see you at dinner", "sms")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My dearest, I got approved for leave but I need to pay $1,500 for the leave form.",
+        "Good evening handsome, how was your day? I wished you were here. Do you have Telegram?",
+        "We only talked for 3 weeks but I feel like I've known you forever. Send me your email",
+    ],
+)
+def test_romance_openers(text: str) -> None:
+    assert "lure.romance" in fired(text, "sms")
+
+
+def test_romance_leaves_a_partner() -> None:
+    text = "Good morning handsome, wish you were here. Dinner at 7? I'll pay this time x"
+    assert "lure.romance" not in fired(text, "sms")

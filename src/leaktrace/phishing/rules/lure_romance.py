@@ -22,6 +22,9 @@ _AFFECTION = rx(
     r"\b(honest|caring|loving|serious|sincere|kind) (woman|man|lady|partner|relationship)\b|"
     r"\bget to know you( better)?\b|\bare you single\b|\blonely (widow|widower|woman|man)\b|"
     r"\bserious relations(hip)?s?\b|\bromantic\b|"
+    r"\bgood (morning|evening|night) (handsome|beautiful|gorgeous|dear|sweetheart)\b|"
+    r"\b(hello|hi|hey) (handsome|beautiful|gorgeous)\b|\bwish(ed)? you were here\b|"
+    r"\b(feel|felt) like i('ve| have)? known you (forever|all my life)\b|"
     r"\bmon amour\b|\bma cherie\b|\bvotre profil\b"
 )
 # Money asked for (a ticket or a visa *that costs*, a wire), or the first contact's setting.
@@ -33,6 +36,9 @@ _MONEY_OR_SETTING = rx(
     r"with the un|whats ?app|telegram|hangouts|single)\b|"
     r"\b(write|email|contact) me (at|on|here)\b|\bmy (private )?(pics|photos|pictures)\b|"
     r"\b(found|got|saw) your (e-?mail )?address\b|\bcame across your (e-?mail|profile|address)\b|"
+    # The soldier who cannot pay his own leave, and moving the talk off the dating site.
+    r"\b(leave|vacation) (form|papers|request|approval|fee)\b|\b(my )?(commander|commanding "
+    r"officer)\b|\bsend me your (e-?mail|whats ?app|number)\b|"
     r"\b(billet|douane|mandat cash)\b"
 )
 
