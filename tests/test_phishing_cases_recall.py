@@ -259,3 +259,12 @@ def test_a_locked_attachment_is_something_asked() -> None:
     result = fired(f"From: s@example.net\nSubject: Scanned document\n\n{text}\n", "email")
     assert "email.locked_attachment" in result
     assert "allow.no_data_request" not in result
+
+
+def test_unknown_link_on_a_new_gtld_or_a_made_up_name() -> None:
+    for text in (
+        "Holiday deal: 7 nights in Cancun for $299pp. Book: cancun-getaways.travel",
+        "Congrats! Claim your tokens at airdrop.claims",
+    ):
+        assert "sms.unknown_link" in fired(text, "sms")
+    assert "sms.unknown_link" not in fired("Le message.it est arrivé", "sms")

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 from leaktrace.phishing.domains import Host, split_host
 from leaktrace.phishing.text import anchored_words
 
-__all__ = ["Url", "embedded_urls", "find_urls", "parse_url"]
+__all__ = ["LURE_GTLDS", "Url", "embedded_urls", "find_urls", "parse_url"]
 
 # Label characters: any letter or digit (Unicode too, for IDN lookalikes) and inner hyphens.
 _LABEL = r"[^\W_](?:[\w-]{0,62}[^\W_])?"
@@ -29,7 +29,55 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = ".,;:!?)]}>»\"'"
-_BARE_OK = frozenset(
+# New gTLDs that lure senders favour (the abuse reports of Spamhaus and Interisle), none of
+# them a word that ends a sentence in everyday writing.
+LURE_GTLDS = frozenset(
+    [
+        "delivery",
+        "claims",
+        "travel",
+        "finance",
+        "money",
+        "cash",
+        "tax",
+        "pro",
+        "asia",
+        "cam",
+        "monster",
+        "quest",
+        "beauty",
+        "hair",
+        "skin",
+        "autos",
+        "homes",
+        "lat",
+        "bid",
+        "racing",
+        "review",
+        "stream",
+        "trade",
+        "download",
+        "party",
+        "science",
+        "accountant",
+        "cricket",
+        "faith",
+        "fyi",
+        "guru",
+        "digital",
+        "email",
+        "network",
+        "zone",
+        "center",
+        "tech",
+        "page",
+        "host",
+        "credit",
+        "loans",
+        "tickets",
+    ]
+)
+_BARE_OK = LURE_GTLDS | frozenset(
     [
         "com",
         "fr",
@@ -108,50 +156,6 @@ _BARE_OK = frozenset(
         "nz",
         "co.nz",
         "ie",
-        # New gTLDs that lure senders favour (the abuse reports of Spamhaus and Interisle),
-        # none of them a word that ends a sentence in everyday writing.
-        "delivery",
-        "claims",
-        "travel",
-        "finance",
-        "money",
-        "cash",
-        "tax",
-        "pro",
-        "asia",
-        "cam",
-        "monster",
-        "quest",
-        "beauty",
-        "hair",
-        "skin",
-        "autos",
-        "homes",
-        "lat",
-        "bid",
-        "racing",
-        "review",
-        "stream",
-        "trade",
-        "download",
-        "party",
-        "science",
-        "accountant",
-        "cricket",
-        "faith",
-        "fyi",
-        "guru",
-        "digital",
-        "email",
-        "network",
-        "zone",
-        "center",
-        "tech",
-        "page",
-        "host",
-        "credit",
-        "loans",
-        "tickets",
     ]
 )
 _LABELS = re.compile(r"[a-z0-9-]{2,}(\.[a-z0-9-]{2,}){2,}", re.IGNORECASE)

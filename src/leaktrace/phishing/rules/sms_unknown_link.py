@@ -7,7 +7,8 @@ send links at all. An SMS that sends you to any *other* site — a freshly regis
 link is the whole point of the message.
 
 Only links written as links count here: a scheme (``http://``), ``www.``, a path
-(``site.com/x``) or a generic or phishing-favoured top-level domain. "message.it" or
+(``site.com/x``), a generic or phishing-favoured top-level domain, or a made-up name with
+a hyphen or a digit. "message.it" or
 "liking.be", words glued by a missing space, are not links anyone would tap. Shorteners, IP
 hosts and unusual TLDs have their own, heavier rules; this one adds the baseline weight of
 "an SMS with an unknown link". A link to the sender's own name on an ordinary TLD ("Chewy:
@@ -22,7 +23,7 @@ import re
 from leaktrace.phishing.rules._base import Context, Rule
 from leaktrace.phishing.rules.url_unusual_tld import UNUSUAL_TLDS
 from leaktrace.phishing.text import fold
-from leaktrace.phishing.urls import Url
+from leaktrace.phishing.urls import LURE_GTLDS, Url
 
 __all__ = ["RULE"]
 
@@ -36,7 +37,10 @@ def _written_as_link(url: Url) -> bool:
     if "/" in written.split("//", 1)[-1]:
         return True
     tld = url.host.suffix.rsplit(".", 1)[-1]
-    return tld in _GENERIC_TLDS or tld in UNUSUAL_TLDS
+    if tld in _GENERIC_TLDS or tld in UNUSUAL_TLDS or tld in LURE_GTLDS:
+        return True
+    # A made-up name ("cancun-getaways.travel", "claim4u.gift") is a site, whatever its TLD.
+    return any(ch == "-" or ch.isdigit() for ch in url.host.label)
 
 
 # "Chewy: your order has shipped, track it at chewy.com": the sender signs the SMS first.
