@@ -259,3 +259,24 @@ def test_romance_openers(text: str) -> None:
 def test_romance_leaves_a_partner() -> None:
     text = "Good morning handsome, wish you were here. Dinner at 7? I'll pay this time x"
     assert "lure.romance" not in fired(text, "sms")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Medicare: You may qualify for a new Medicare card with extra benefits. Reply YES",
+        "Did you receive your new $0 premium plan? Reply YES to learn more",
+        "Hi, it's Sarah. We tried reaching you about your $40,000 line of credit.",
+        "Is your business listed correctly on Google? We can get you to #1. Reply INFO",
+    ],
+)
+def test_cold_offers_health_plans_credit_and_rankings(text: str) -> None:
+    assert "spam.cold_offer" in fired(text, "sms")
+
+
+def test_cold_offer_leaves_what_you_asked_for() -> None:
+    for text in (
+        "Your Medicare Part B premium for March is $174.70, paid from account ending 4411.",
+        "Hi, we tried reaching you about your appointment on Monday, please call us back.",
+    ):
+        assert "spam.cold_offer" not in fired(text, "sms")

@@ -37,7 +37,12 @@ _OFFER = rx(
     r"\b(could|may|might) be (owed|missing|eligible for|entitled to)\b|\bmis-?sold\b|"
     r"\b(tax credits?|subsid(y|ies)|flex card|grocery allowance|otc allowance)\b|"
     r"\b(licensed|insurance) (agent|specialist) will call\b|"
-    r"\bspeak (with|to) a (licensed )?(agent|specialist|advisor)\b"
+    r"\bspeak (with|to) a (licensed )?(agent|specialist|advisor)\b|"
+    # health plans nobody asked for, money chased, search-ranking offers
+    r"\bnew medicare card\b|(\$0|\bzero|\bno) (cost )?premium (plan|health)|"
+    r"\b(tried|trying) (to reach|reaching|to contact|contacting) you about your (\$|£)\d|"
+    r"\bget (you|your business|your site|your website) (to|on) (#1|number one|the first page|"
+    r"page one)\b|\bfirst page of google\b|\b(business|listing) (is )?listed correctly\b"
 )
 
 
