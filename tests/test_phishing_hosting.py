@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 
 from leaktrace.phishing import analyze
 from leaktrace.phishing.domains import is_official, split_host
 from leaktrace.phishing.hosting import is_user_content
+from leaktrace.phishing.message import parse_message
+from leaktrace.phishing.rules import Context
 from leaktrace.phishing.urls import embedded_urls, parse_url
 from tests.test_phishing_cases_recall import fired
 
@@ -293,3 +297,32 @@ def test_quickbooks_is_protected() -> None:
         "<https://intuit-zorbel.example/pay?inv=9671>\n"
     )
     assert "domain.brand_in_foreign" in fired(mail, "email")
+
+
+def _ctx(text: str) -> Context:
+    return Context(parse_message(text, "sms"))
+
+
+def _bing(target: bytes) -> str:
+    return "https://www.bing.com/ck/a?!&&p=1d79&u=a1" + base64.urlsafe_b64encode(target).decode()
+
+
+def test_a_bing_click_tracker_leads_where_its_base64_says() -> None:
+    ctx = _ctx(f"Secure your account: {_bing(b'https://capone-verify.example/login')}")
+    assert "capone-verify.example" in {url.host.registered for url in ctx.foreign_urls}
+
+
+def test_a_redirect_whose_target_cannot_be_read_is_no_official_link() -> None:
+    opaque = "https://www.bing.com/ck/a?!&&p=1d79&u=a1aHR0cHM6Ly9BQ9FfnQDpJ8bR25&ntb=1"
+    ctx = _ctx(f"Capital One: if this wasn't you, secure your account: {opaque}")
+    assert [url.host.host for url in ctx.foreign_urls] == ["www.bing.com"]
+    assert "allow.official_links_only" not in fired(f"Capital One: secure it at {opaque}", "sms")
+
+
+def test_a_redirect_to_an_official_site_stays_official() -> None:
+    wrapped = "https://www.google.com/url?q=https://www.chase.com/statements&sa=D"
+    ctx = _ctx(f"Your statement is ready: {wrapped}")
+    assert ctx.foreign_urls == []
+    assert "allow.official_links_only" in fired(f"Your statement is ready: {wrapped}", "sms")
+    search = "https://www.bing.com/search?q=chase+statements"
+    assert _ctx(f"See {search}").foreign_urls == []

@@ -493,6 +493,8 @@ BRANDS: tuple[Brand, ...] = (
         exact="bmo",
     ),
     _b("cibc", "CIBC", "cibc.com", "cibc", r"\bcibc\b"),
+    # Interac e-Transfer notices come from interac.ca; every Canadian bank's mail names it too.
+    _b("interac", "Interac e-Transfer", "interac.ca", "interac", r"\binterac\b"),
     _b(
         "commbank",
         "Commonwealth Bank",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from leaktrace.phishing.urls import Url
 
-__all__ = ["FREE_HOSTING", "FREE_MAIL", "is_user_content"]
+__all__ = ["FREE_HOSTING", "FREE_MAIL", "is_redirect", "is_user_content"]
 
 
 # Mail providers where anyone opens an address: "Wells Fargo <wf.secure@outlook.com>" is not
@@ -75,3 +75,30 @@ def is_user_content(url: Url) -> bool:
         return True
     path = url.path.lower()
     return any(name == hosted and path.startswith(prefix) for hosted, prefix in _HOSTED_PAGES)
+
+
+# Open redirects and click trackers of search engines and social networks: (host, path
+# prefix). "bing.com/ck/a?…" is Microsoft's address, but where it leads is written in its
+# query; legitimate mail links to its own sites or its mailing service, not through these.
+_REDIRECTS: tuple[tuple[str, str], ...] = (
+    ("www.bing.com", "/ck/a"),
+    ("bing.com", "/ck/a"),
+    ("www.google.com", "/url"),
+    ("google.com", "/url"),
+    ("www.google.com", "/amp/s/"),
+    ("l.facebook.com", "/l.php"),
+    ("lm.facebook.com", "/l.php"),
+    ("l.instagram.com", "/"),
+    ("www.linkedin.com", "/redir"),
+    ("www.youtube.com", "/redirect"),
+    ("youtube.com", "/redirect"),
+    ("duckduckgo.com", "/l/"),
+    ("yandex.ru", "/clck"),
+    ("away.vk.com", "/"),
+)
+
+
+def is_redirect(url: Url) -> bool:
+    """A link through an open redirect or a search engine's click tracker."""
+    name, path = url.host.host, url.path.lower()
+    return any(name == host and path.startswith(prefix) for host, prefix in _REDIRECTS)

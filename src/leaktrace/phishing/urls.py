@@ -9,10 +9,12 @@ host), and a few file extensions that are also TLDs (``.zip``, ``.mov``) need a 
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from leaktrace.phishing.domains import Host, split_host
 from leaktrace.phishing.text import anchored_words
@@ -277,8 +279,30 @@ def find_urls(text: str, limit: int = 50) -> list[Url]:
 _EMBEDDED = re.compile(r"(?:https?|hxxps?)://[^\s&#\"'<>]+", re.IGNORECASE)
 
 
+def _bing_target(url: Url) -> Url | None:
+    """The target of a Bing click tracker: ``u=a1`` and the address in URL-safe base64."""
+    if url.host.registered != "bing.com" or "u=a1" not in url.raw:
+        return None
+    for value in parse_qs(urlsplit(url.raw).query).get("u", []):
+        if not value.startswith("a1"):
+            continue
+        encoded = value[2:]
+        try:
+            data = base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))
+            target = data.decode("ascii")
+        except (binascii.Error, ValueError):  # UnicodeDecodeError is a ValueError
+            continue
+        if target.lower().startswith(("http://", "https://")):
+            return parse_url(target)
+    return None
+
+
 def embedded_urls(url: Url, limit: int = 3) -> list[Url]:
-    """The links written inside ``url``'s path or query, percent-decoded (twice at most)."""
+    """The links written inside ``url``'s path or query, percent-decoded (twice at most), or
+    in base64 in a Bing click tracker."""
+    bing = _bing_target(url)
+    if bing is not None:
+        return [bing]
     rest = url.raw.split("://", 1)[-1]
     start = rest.find("/")
     if start < 0 or ("http" not in rest.lower() and "%3a" not in rest.lower()):

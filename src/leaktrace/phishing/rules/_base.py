@@ -22,7 +22,7 @@ from functools import cached_property
 from leaktrace.phishing._prefilter import PatternSet
 from leaktrace.phishing.brands import BRANDS, Brand
 from leaktrace.phishing.domains import Host, is_official, split_host
-from leaktrace.phishing.hosting import is_user_content
+from leaktrace.phishing.hosting import is_redirect, is_user_content
 from leaktrace.phishing.message import Message
 from leaktrace.phishing.text import RULE_PATTERNS, fold, iter_sentence_spans, refang, rx
 from leaktrace.phishing.urls import Url, embedded_urls, find_urls, parse_url
@@ -286,6 +286,11 @@ class Context:
     @cached_property
     def urls(self) -> list[Url]:
         """Links in the text and HTML anchor targets (``mailto:`` and ``#`` ignored)."""
+        return self._links[0]
+
+    @cached_property
+    def _links(self) -> tuple[list[Url], list[Url]]:
+        """:attr:`urls`, and the redirects among them whose target could not be read."""
         found = find_urls(self._text)
         seen = {url.raw.lower() for url in found}
         for href, _text in self.message.links:
@@ -294,21 +299,28 @@ class Context:
                 if url is not None and url.raw.lower() not in seen:
                     seen.add(url.raw.lower())
                     found.append(url)
+        opaque: list[Url] = []
         for url in list(found):
-            for inner in embedded_urls(url):
+            inner_urls = embedded_urls(url)
+            if not inner_urls and is_redirect(url):
+                opaque.append(url)
+            for inner in inner_urls:
                 if inner.raw.lower() not in seen:
                     seen.add(inner.raw.lower())
                     found.append(inner)
-        return found
+        return found, opaque
 
     @cached_property
     def foreign_urls(self) -> list[Url]:
-        """Links to hosts that no protected brand or known service owns, and pages anyone
-        can publish on a hosting platform (``sites.google.com/view/…``)."""
+        """Links to hosts that no protected brand or known service owns, pages anyone can
+        publish on a hosting platform (``sites.google.com/view/…``), and redirects whose target
+        cannot be read (``bing.com/ck/a?…``): where they lead is nobody's known site."""
+        urls, opaque = self._links
         return [
             url
-            for url in self.urls
-            if (not self._own_site(url) if is_user_content(url) else not is_official(url.host))
+            for url in urls
+            if url in opaque
+            or (not self._own_site(url) if is_user_content(url) else not is_official(url.host))
         ]
 
     def foreign_host_beyond(self, sender_only_if_authenticated: bool) -> str | None:
