@@ -280,3 +280,74 @@ def test_cold_offer_leaves_what_you_asked_for() -> None:
         "Hi, we tried reaching you about your appointment on Monday, please call us back.",
     ):
         assert "spam.cold_offer" not in fired(text, "sms")
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text"),
+    [
+        ("lure.urgent_favor", "Hi Carl, are you busy? I need a favour."),
+        (
+            "lure.urgent_favor",
+            "Good morning, I have a pending task I want you to carry out for me.",
+        ),
+        ("lure.advance_fee", "I have a lucrative deal. It concerns a dormant account in my bank."),
+        ("lure.advance_fee", "I am waiting at the airport. The clearance fee is only $1,250."),
+        (
+            "lure.callback_invoice",
+            "Attached is the receipt for your order of Norton 360, $399."
+            " If you did not authorize this purchase call + 1 (855) 331 0535.",
+        ),
+        ("lure.fine_penalty", "You failed to appear for jury service. A bench warrant may issue."),
+        (
+            "lure.extortion",
+            "I recorded you. If I see the payment, the video goes to every contact.",
+        ),
+        ("request.payment_transfer", "Please wire the retainer to the law firm today, $85,000."),
+        ("request.payment_transfer", "Can you change my direct deposit info before next payday?"),
+        (
+            "request.payment_transfer",
+            "Is the item still available? Payment will be by certified check.",
+        ),
+        (
+            "request.payment_transfer",
+            "Has the check arrived? Please deposit it and send the balance of $1,875 to the mover.",
+        ),
+        (
+            "spam.pharma_replica",
+            "Diplomas from non-accredited universities, based on your life experience.",
+        ),
+        ("spam.cold_offer", "We give out loans to individuals and companies at 2% interest rate."),
+        ("lure.job_offer", "Mystery Shopper needed in your area, each assignment pays $300."),
+    ],
+)
+def test_scams_without_a_link(rule_id: str, text: str) -> None:
+    assert rule_id in fired(text, "sms")
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text"),
+    [
+        ("lure.urgent_favor", "Are you busy tonight? Dinner at ours at 8."),
+        ("lure.advance_fee", "The delivery fee of the sofa was included, it arrives Monday."),
+        (
+            "lure.fine_penalty",
+            "Thanks for doing jury service last month, here is your certificate.",
+        ),
+        ("lure.extortion", "I recorded the kids' concert, the video goes on the family drive."),
+        ("request.payment_transfer", "Your direct deposit of $2,431.18 was received."),
+        ("request.payment_transfer", "Thanks, I deposited your check for the rent today."),
+        ("spam.cold_offer", "Your loan application for $12,000 was received; we will call you."),
+        ("lure.job_offer", "Our store was visited by a mystery guest who loved the service."),
+    ],
+)
+def test_their_ordinary_neighbours(rule_id: str, text: str) -> None:
+    assert rule_id not in fired(text, "sms")
+
+
+def test_an_authenticated_free_mailbox_is_no_known_sender() -> None:
+    auth = "Authentication-Results: mx.example.net; spf=pass; dkim=pass header.d={d}; dmarc=pass"
+    body = "Subject: Loan\nContent-Type: text/plain\n\nWe give out loans at 2% interest.\n"
+    free = f"From: Lenders <private.lenders@outlook.com>\n{auth.format(d='outlook.com')}\n{body}"
+    assert "allow.known_sender" not in fired(free, "email")
+    bank = f"From: Chase <alerts@chase.com>\n{auth.format(d='chase.com')}\n{body}"
+    assert "allow.known_sender" in fired(bank, "email")

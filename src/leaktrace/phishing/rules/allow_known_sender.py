@@ -2,12 +2,15 @@
 
 The display name can lie and so can ``From``; a ``From`` on an official domain *and* a DMARC
 (or DKIM and SPF) pass in the receiving server's ``Authentication-Results`` cannot. Without
-those headers (a pasted text, a forwarded mail) this signal stays quiet.
+those headers (a pasted text, a forwarded mail) this signal stays quiet. Nor does it speak
+for a free mailbox (``gmail.com``, ``outlook.com``): the provider authenticates whoever opened
+the account, which is anyone.
 """
 
 from __future__ import annotations
 
 from leaktrace.phishing.domains import is_official
+from leaktrace.phishing.hosting import FREE_MAIL
 from leaktrace.phishing.rules._base import Context, Rule
 
 __all__ = ["RULE"]
@@ -16,6 +19,8 @@ __all__ = ["RULE"]
 def _check(ctx: Context) -> str | None:
     host = ctx.sender
     if host is None or not is_official(host) or not ctx.message.authenticated:
+        return None
+    if host.registered in FREE_MAIL:
         return None
     if "email.header_mismatch" in ctx.fired:
         return None

@@ -28,7 +28,10 @@ _STORY = rx(
     r"\batm (card|visa card)\b|\bwinning (number|notification|email)|\blottery\b|"
     r"\b(e-?mail|online|international) (draw|lottery|sweepstakes?)\b|"
     r"\b(united nations|imf|world bank|fbi|western union)\b[^.\n]{0,40}\b(fund|payment|"
-    r"compensation)|\bhoirie\b"
+    r"compensation)|\bhoirie\b|"
+    r"\b(husband|wife) (passed away|died)\b|\bgod has (led|directed|chosen)\b|"
+    r"\b(clearance|delivery|release|diplomatic) (fee|charge|cost)s?\b|"
+    r"\bdeliver (your|the) (box|consignment|package|trunk)\b|\bwaiting at the airport\b"
 )
 _SUM = rx(
     r"\b\d[\d,.]* ?(million|milion|m\b|billion)|(us ?\$|usd|gbp|\$|£|eur|€) ?\d{1,3}(,\d{3}){2,}|"
@@ -38,7 +41,8 @@ _SUM = rx(
     r"\b(transfer|wire|release|remit)\w*\b[^.\n]{0,40}\b(fund|money|sum|amount|payment)s?\b|"
     r"\b(funds?|sum|money) (to|into) your\b|\bsum of\b|\bshare (of|in) (the )?(fund|money|sum)|"
     r"\bdonate\b|\bcharity\b|\bvirement\b|\bsomme de\b|"
-    r"\b\d+(\.\d+)? ?% (yearly|annual|per annum|interest)\b|\bgrace period\b"
+    r"\b\d+(\.\d+)? ?% (yearly|annual|per annum|interest)\b|\bgrace period\b|\blucrative\b|"
+    r"\b(fee|charge|cost|clearance)s? (is|of) (only |just )?(us ?\$|usd|\$|£|€|eur)"
 )
 
 

@@ -19,9 +19,15 @@ _THREAT = rx(
     r"(device|computer|phone|account|email|system)|\b(i|we) (have|got|gained) (full )?access "
     r"to your|\bmalware on your\b|\bspyware\b|\bi know your password\b|"
     r"\b(send|forward|share|leak|publish)\w*\b[^.\n]{0,40}\b(to )?(all )?your (contacts|"
-    r"friends|family|colleagues)|\bvotre webcam\b|\bvideo (intime|compromettante)"
+    r"friends|family|colleagues)|\bvotre webcam\b|\bvideo (intime|compromettante)|"
+    r"\b(video|photos?|recording|footage)\b[^.\n]{0,30}\b(goes|go|will go|will be sent|gets sent) "
+    r"to (every|all|each) (contact|contacts|of your)"
 )
-_CRYPTO = rx(r"\bbitcoins?\b|\bbtc\b|\bcrypto ?(currency|wallet)?\b|\bwallet\b|\bmonero\b")
+# The price of silence: in crypto as a rule, or just "the payment".
+_CRYPTO = rx(
+    r"\bbitcoins?\b|\bbtc\b|\bcrypto ?(currency|wallet)?\b|\bwallet\b|\bmonero\b|"
+    r"\b(see|receive|get|make) (the|a|my) payment\b|\bpay (me|up)\b"
+)
 
 
 def _check(ctx: Context) -> str | None:

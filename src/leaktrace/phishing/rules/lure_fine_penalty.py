@@ -19,6 +19,7 @@ _DEBT = rx(
     r"citation|violation|parking|balance due|road usage|charge)s?\b|"
     r"\b(toll|parking|traffic|speeding|camera|red light) (violation|citation|ticket|fine|notice|"
     r"invoice|bill)s?\b|\blicen[cs]e\b[^.\n]{0,30}\b(suspen\w*|revok\w*)|\bjury duty\b|"
+    r"\bbench warrant\b|\bfail(ed|ure) to (appear|report)\b|\bmissed (your )?jury\b|"
     r"\b(arrest )?warrant (for|issued|in your name)\b|\b(late|penalty|administrative) fees?\b|"
     r"\bavis de contravention\b|\bcontravention\b|\bamende (majoree|impayee|forfaitaire)\b|"
     r"\bpv (impaye|a regler)\b|\bpeage\w* impaye|"

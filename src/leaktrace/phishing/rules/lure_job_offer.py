@@ -36,7 +36,9 @@ _SCRIPT = rx(
     # Money-mule recruiting: the "job" is to pass payments through your own bank account.
     r"\b(payment|financial|finance) (processing |proccessing )?(agent|representative|"
     r"officer)s?\b|\bpayments? (from our customers )?(in|into) (to )?your (own |personal )?"
-    r"(bank )?account\b|\b(package|parcel) re-?ship\w*|\bre-?label\w* (and|&) (re)?ship"
+    r"(bank )?account\b|\b(package|parcel) re-?ship\w*|\bre-?label\w* (and|&) (re)?ship|"
+    # The cheque comes first: evaluate a money-transfer service with your "pay" left over.
+    r"\bmystery shopp(er|ers|ing)\b"
 )
 _PAY = rx(
     r"(\$|£|€|eur ?|usd ?|rs\.? ?)\s?\d[\d,.]*\s?(-\s?(\$|£|€)?\s?\d[\d,.]*\s?)?"

@@ -17,6 +17,7 @@ __all__ = ["RULE"]
 _TASK = rx(
     r"\b(need|want) you to (handle|do|complete|take care of|run|make|process|help me with)\b|"
     r"\b(quick|urgent|small|discreet|confidential) (task|favou?r|errand|assignment)\b|"
+    r"\bi need a (quick |small )?favou?r\b|"
     r"\bare you (available|at your desk|in the office|around)\b|"
     r"\bdo you have your (phone|cell|mobile) (with you|on you|nearby)\b|"
     r"\bsend me your (cell|mobile|phone|personal|whatsapp) (phone )?number\b|"
@@ -32,6 +33,9 @@ _PRESSURE = rx(
 
 # Openers that are the whole first move: take the talk off e-mail, to a phone the boss "lost".
 _ALONE = rx(
+    r"\bare you (busy|available|free|at your desk|around)\b[^\n]{0,60}\b(favou?r|task|errand|"
+    r"let me know|reply|kindly)\b|\b(need|want) you to run an errand\b|"
+    r"\b(pending|important|confidential) task\b[^\n]{0,60}\b(for me|carry out|handle)\b|"
     r"\bdo you have your (phone|cell|mobile) (with you|on you|nearby)\b|"
     r"\bsend me your (cell |mobile |personal |whatsapp |direct )?(phone )?number\b"
 )
@@ -39,7 +43,7 @@ _ALONE = rx(
 
 def _check(ctx: Context) -> str | None:
     found = first_unnegated(ctx, _TASK, _PRESSURE, window=3)
-    return found if found is not None else first_unnegated(ctx, _ALONE)
+    return found if found is not None else first_unnegated(ctx, _ALONE, window=2)
 
 
 RULE = Rule(

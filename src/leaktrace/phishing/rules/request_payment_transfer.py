@@ -24,8 +24,13 @@ _ASK = rx(
     r"account)|\bnew (remittance|account) details\b|\b(our|the) bank (details|account) (has|have) "
     r"changed|"
     r"\b(urgent|immediate|quick|same[- ]day)\w*\b[^.?!\n]{0,40}\b(wire|transfer|payment)\b|"
-    r"\b(wire|transfer|send)\b[^.?!\n]{0,30}\b(funds|money|payment)\b[^.?!\n]{0,40}\b(today|"
-    r"urgent\w*|asap|immediately|now)\b|"
+    r"\b(wire|transfer|send|process|remit)\b[^.?!\n]{0,30}\b(funds|money|payment|retainer|"
+    r"amount|balance)\b[^.?!\n]{0,60}\b(today|urgent\w*|asap|immediately|now|before \d)\b|"
+    # Payroll diversion: "can you change my direct deposit info before next payday?"
+    r"\b(update|change|switch|redirect)\b[^.?!\n]{0,20}\bmy (direct deposit|payroll|paycheck|"
+    r"salary)( (info|information|details|account|bank))?\b|"
+    # The buyer who pays by cashier's check: the overpayment scam's opener.
+    r"\b(pay|payment)\b[^.?!\n]{0,30}\b(certified|cashier'?s?) (check|cheque)\b|"
     r"\b(cartes? cadeaux?|cartes? prepayees?|coupons? (pcs|transcash|neosurf))\b|"
     r"\b(accidentally|by mistake|by accident|mistakenly|wrongly)\b[^?!\n]{0,80}"
     r"\b(send|pay|refund|return|transfer|zelle|venmo) (it|the money|the payment|them|me)\b"
@@ -40,15 +45,18 @@ _ASK = rx(
 # finds it bounced. Two patterns in two sentences, not one long one: bounded gaps of a hundred
 # characters and more cost the Hyperscan prefilter seconds to build.
 _SEND_ON = rx(
-    r"\b(send|transfer|wire|zelle|forward)\b[^.?!\n]{0,40}\b(the |remaining |excess )?(funds|"
-    r"money|balance|difference|rest|overpayment)\b"
+    r"\b(send|transfer|wire|zelle|forward)\b[^.?!\n]{0,40}\b(the |remaining |excess |their )?"
+    r"(funds|money|balance|difference|rest|overpayment|share|remainder|excess)\b"
 )
-_CHECK_IN = rx(r"\b(deposit\w*|cash(ed)?)\b[^.?!\n]{0,60}\b(check|cheque)\b")
+_CHECK_IN = rx(
+    r"\b(deposit\w*|cash(ed)?)\b[^.?!\n]{0,60}\b(check|cheque)\b|"
+    r"\b(check|cheque)\b[^\n]{0,120}\b(deposit|cash) (it|the check|the cheque)\b"
+)
 
 
 def _check(ctx: Context) -> str | None:
     found = first_unnegated(ctx, _ASK, window=2)
-    return found if found is not None else first_unnegated(ctx, _SEND_ON, _CHECK_IN, window=2)
+    return found if found is not None else first_unnegated(ctx, _SEND_ON, _CHECK_IN, window=3)
 
 
 RULE = Rule(

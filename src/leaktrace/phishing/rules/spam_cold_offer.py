@@ -42,7 +42,9 @@ _OFFER = rx(
     r"\bnew medicare card\b|(\$0|\bzero|\bno) (cost )?premium (plan|health)|"
     r"\b(tried|trying) (to reach|reaching|to contact|contacting) you about your (\$|£)\d|"
     r"\bget (you|your business|your site|your website) (to|on) (#1|number one|the first page|"
-    r"page one)\b|\bfirst page of google\b|\b(business|listing) (is )?listed correctly\b"
+    r"page one)\b|\bfirst page of google\b|\b(business|listing) (is )?listed correctly\b|"
+    r"\b(give out|grant|offer) loans to (individuals|private individuals|companies)\b|"
+    r"\bloans? (to|for) (private )?individuals and (companies|firms|businesses)\b"
 )
 
 

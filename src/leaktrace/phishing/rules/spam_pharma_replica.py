@@ -19,7 +19,10 @@ _OFFER = rx(
     r"\bcanadian (pharmacy|meds|drugs)\b|\bcheap (meds|medications?|pills|drugs)\b|"
     r"\bprescripi?tion (drugs|meds)\b|\breplica (watch\w*|rolex|handbags?|bags)\b|"
     r"\b(weight|fat) loss (pills?|miracle|secret)\b|\bdiet pills?\b|\benlargement\b|"
-    r"\blose \d+ ?(lbs|pounds|kg|kilos)\b|\bsans ordonnance\b|\bpharmacie en ligne\b"
+    r"\blose \d+ ?(lbs|pounds|kg|kilos)\b|\bsans ordonnance\b|\bpharmacie en ligne\b|"
+    # Diploma mills sell the same way: "diplomas based on your life experience".
+    r"\bnon-?accredited (universit|college|degree)\w*|\b(degree|diploma)s? based on (your )?"
+    r"(life|work|present) (experience|knowledge)\b|\b(buy|order) (a |your )?(degree|diploma)\b"
 )
 
 
