@@ -26,6 +26,11 @@ _HTML_NEWSLETTER = (
 
 # rule_id: (positive, negative, channel)
 RECALL_CASES: dict[str, tuple[str, str, str]] = {
+    "request.crypto_wallet": (
+        "Your donation saves lives. Bitcoin: 1BoatSLRHtKNngkdXEeobR76b53LETtpyT",
+        "Your withdrawal of 0.05 BTC to bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq is complete.",
+        "sms",
+    ),
     "sms.unknown_link": (
         "Your package is on hold, update your address: https://parcel-redelivery-help.com/x",
         "Your parcel is on its way, track it on https://www.laposte.fr/suivi",

@@ -351,3 +351,27 @@ def test_an_authenticated_free_mailbox_is_no_known_sender() -> None:
     assert "allow.known_sender" not in fired(free, "email")
     bank = f"From: Chase <alerts@chase.com>\n{auth.format(d='chase.com')}\n{body}"
     assert "allow.known_sender" in fired(bank, "email")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ETH: 0x7d76d02234a5be15c93e008acd187d87f72f8dd8",
+        "Send 0.1 BTC to my wallet bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq today.",
+        "USDT (TRC20): TMb2FbpDdgtr46Lzvmizg761i5gQ6FVQeo",
+    ],
+)
+def test_crypto_wallets(text: str) -> None:
+    assert "request.crypto_wallet" in fired(text, "sms")
+
+
+def test_a_reference_of_a_wallets_shape_is_not_one() -> None:
+    order = "Order 1BoatSLRHtKNngkdXEeobR76b53LETtpyT has shipped, track it in the app."
+    assert "request.crypto_wallet" not in fired(order, "sms")
+
+
+def test_romance_hello_my_dear_and_a_favour_in_a_minute() -> None:
+    soldier = "Hello my dear, my commander said the leave form costs $780. Please help me."
+    assert "lure.romance" in fired(soldier, "sms")
+    assert "lure.urgent_favor" in fired("Got a minute? I need a quick favor.", "sms")
+    assert "lure.urgent_favor" not in fired("Got a minute? The report looks great.", "sms")

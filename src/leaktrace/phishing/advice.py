@@ -125,6 +125,7 @@ _BY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
         frozenset(
             {
                 "request.payment_transfer",
+                "request.crypto_wallet",
                 "lure.urgent_favor",
                 "lure.advance_fee",
                 "lure.fine_penalty",

@@ -15,6 +15,7 @@ __all__ = ["RULE"]
 
 _AFFECTION = rx(
     r"\bmy (dear|dearest|sweet) (love|heart|one)\b|\bmy dearest\b|\b(hello|hi|hey) dear\b|"
+    r"\b(hello|hi|hey|good (morning|evening)) my (dear|love|darling|sweetheart)\b|"
     r"\bgenuine (friend|partner|relationship|love|man|woman)\b|\bshare my life\b|"
     r"\bmy (love|darling|sweetheart|honey|"
     r"beloved)\b|\bi (miss|love) you\b|\b(saw|seen|found|came across|viewed) (your|you) "

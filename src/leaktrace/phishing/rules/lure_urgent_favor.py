@@ -35,6 +35,7 @@ _PRESSURE = rx(
 _ALONE = rx(
     r"\bare you (busy|available|free|at your desk|around)\b[^\n]{0,60}\b(favou?r|task|errand|"
     r"let me know|reply|kindly)\b|\b(need|want) you to run an errand\b|"
+    r"\b(got|have you got|do you have) a (minute|moment|sec|second)\b[^\n]{0,40}\bfavou?r\b|"
     r"\b(pending|important|confidential) task\b[^\n]{0,60}\b(for me|carry out|handle)\b|"
     r"\bdo you have your (phone|cell|mobile) (with you|on you|nearby)\b|"
     r"\bsend me your (cell |mobile |personal |whatsapp |direct )?(phone )?number\b"
