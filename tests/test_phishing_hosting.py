@@ -326,3 +326,21 @@ def test_a_redirect_to_an_official_site_stays_official() -> None:
     assert "allow.official_links_only" in fired(f"Your statement is ready: {wrapped}", "sms")
     search = "https://www.bing.com/search?q=chase+statements"
     assert _ctx(f"See {search}").foreign_urls == []
+
+
+@pytest.mark.parametrize(
+    ("name", "own"),
+    [
+        ("Booking.com Support", "noreply@booking.com"),
+        ("KuCoin", "no-reply@kucoin.com"),
+        ("Airbnb", "automated@airbnb.com"),
+        ("WeTransfer", "noreply@wetransfer.com"),
+        ("Trust Wallet", "support@trustwallet.com"),
+    ],
+)
+def test_travel_transfer_and_wallet_brands_are_protected(name: str, own: str) -> None:
+    body = "Subject: Action required\nContent-Type: text/plain\n\nPlease review your account.\n"
+    assert "email.sender_brand_mismatch" in fired(
+        f"From: {name} <x@blueskydrones.es>\n{body}", "email"
+    )
+    assert "email.sender_brand_mismatch" not in fired(f"From: {name} <{own}>\n{body}", "email")

@@ -528,6 +528,24 @@ BRANDS: tuple[Brand, ...] = (
     _b("metamask", "MetaMask", "metamask.io", "metamask meta-mask", r"meta ?mask"),
     _b("kraken", "Kraken", "kraken.com", "kraken", r"\bkraken\b"),
     _b("cryptocom", "Crypto.com", "crypto.com", "crypto-com", r"crypto\.com\b"),
+    _b("kucoin", "KuCoin", "kucoin.com", "kucoin", r"\bkucoin\b"),
+    _b(
+        "trustwallet",
+        "Trust Wallet",
+        "trustwallet.com",
+        "trustwallet trust-wallet",
+        r"trust ?wallet",
+    ),
+    # Travel and file transfer: hotel partners' extranet and shared-file lures.
+    _b("booking", "Booking.com", "booking.com", "bookingcom booking-com", r"booking\.com\b"),
+    _b("airbnb", "Airbnb", "airbnb.com airbnb.co.uk airbnb.fr airbnb.ca", "airbnb", r"\bairbnb\b"),
+    _b(
+        "wetransfer",
+        "WeTransfer",
+        "wetransfer.com we.tl",
+        "wetransfer we-transfer",
+        r"\bwetransfer\b",
+    ),
     # Tech accounts.
     _b(
         "google",
@@ -806,7 +824,7 @@ _ENGLISH_SERVICES = (
     "kp.org cvs.com walgreens.com riteaid.com mychart.com banfield.com questdiagnostics.com "
     "labcorp.com zocdoc.com goodrx.com optum.com uhc.com aetna.com cigna.com humana.com",
     # Travel, car rental, rail and coach.
-    "booking.com expedia.com airbnb.com marriott.com hilton.com hotels.com tripadvisor.com "
+    "expedia.com marriott.com hilton.com hotels.com tripadvisor.com "
     "vrbo.com ihg.com hyatt.com amtrak.com trainline.com nationalrail.co.uk greyhound.com "
     "hertz.com enterprise.com avis.com",
     # Parcel-tracking platforms, ride share.
