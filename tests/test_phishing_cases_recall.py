@@ -26,6 +26,14 @@ _HTML_NEWSLETTER = (
 
 # rule_id: (positive, negative, channel)
 RECALL_CASES: dict[str, tuple[str, str, str]] = {
+    "lure.fake_summons": (
+        "Vous êtes convoqué par la Police nationale suite à un signalement pour "
+        "pédopornographie. Répondez sous 72 heures par courriel.",
+        "Attention aux fausses convocations de police pour pédopornographie envoyées par "
+        "courriel : la police ne convoque jamais par courriel. Signalez-les sur "
+        "cybermalveillance.gouv.fr.",
+        "email",
+    ),
     "request.crypto_wallet": (
         "Your donation saves lives. Bitcoin: 1BoatSLRHtKNngkdXEeobR76b53LETtpyT",
         "Your withdrawal of 0.05 BTC to bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq is complete.",

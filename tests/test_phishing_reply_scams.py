@@ -375,3 +375,21 @@ def test_romance_hello_my_dear_and_a_favour_in_a_minute() -> None:
     assert "lure.romance" in fired(soldier, "sms")
     assert "lure.urgent_favor" in fired("Got a minute? I need a quick favor.", "sms")
     assert "lure.urgent_favor" not in fired("Got a minute? The report looks great.", "sms")
+
+
+def test_reply_to_of_an_authenticated_signing_service_is_no_diversion() -> None:
+    def mail(sender: str, domain: str) -> str:
+        return (
+            f"From: Sven via Service <{sender}>\nReply-To: sven@alderstone.example\n"
+            f"Authentication-Results: mx.example.net; spf=pass; dkim=pass header.d={domain}; "
+            "dmarc=pass\nSubject: Please sign\nContent-Type: text/plain\n\nReview the document.\n"
+        )
+
+    assert "email.header_mismatch" not in fired(mail("dse@docusign.net", "docusign.net"), "email")
+    assert "email.header_mismatch" in fired(mail("police21@icloud.com", "icloud.com"), "email")
+
+
+def test_a_collection_for_a_colleague_is_not_political() -> None:
+    gift = "A few of us are getting a gift for Minh. If you'd like to chip in, any amount is great."
+    assert "spam.political_fundraising" not in fired(gift, "sms")
+    assert "spam.political_fundraising" in fired("Chip in $5 before midnight!", "sms")

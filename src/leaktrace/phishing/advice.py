@@ -134,7 +134,7 @@ _BY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
     ),
     ("relative", frozenset({"lure.family_emergency"})),
     ("unsolicited", frozenset({"spam.cold_offer", "spam.political_fundraising"})),
-    ("extortion", frozenset({"lure.extortion"})),
+    ("extortion", frozenset({"lure.extortion", "lure.fake_summons"})),
 )
 
 

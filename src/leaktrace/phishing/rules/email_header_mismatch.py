@@ -3,12 +3,16 @@
 A ``Reply-To`` on another registered domain sends the victim's answer (with the requested RIB
 or scan of the carte Vitale) to the fraudster while ``From`` shows the brand. ``Return-Path``
 differs in much legitimate bulk mail (mailing providers), so it only counts when ``From``
-claims a protected brand's own domain.
+claims a protected brand's own domain. A signing or invoicing service whose mail your server
+authenticated (DocuSign, Xero) sets ``Reply-To`` to the person who sent the document: that is
+how it works, not a diversion. A free mailbox is authenticated for whoever opened it, so it
+gets no such pass.
 """
 
 from __future__ import annotations
 
-from leaktrace.phishing.domains import brand_by_domain, split_host
+from leaktrace.phishing.domains import brand_by_domain, is_official, split_host
+from leaktrace.phishing.hosting import FREE_MAIL
 from leaktrace.phishing.rules._base import Context, Rule
 
 __all__ = ["RULE"]
@@ -25,7 +29,9 @@ def _check(ctx: Context) -> str | None:
     if not message.is_eml or not sender:
         return None
     reply = _domain(message.reply_to)
-    if reply and reply != sender:
+    host = split_host(sender)
+    relayed = message.authenticated and is_official(host) and sender not in FREE_MAIL
+    if reply and reply != sender and not relayed:
         return f"From {sender}, Reply-To {reply}"
     bounce = _domain(message.return_path)
     if bounce and bounce != sender and brand_by_domain(sender) is not None:

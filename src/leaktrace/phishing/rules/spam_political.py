@@ -18,7 +18,10 @@ _PARTY = (
 )
 _PITCH = rx(
     rf"\b\d{{3,4}} ?% match\b|\b(double|triple|quadruple|[2-9]x)[- ]match(ed|ing)?\b|"
-    rf"\bmatch(ing)? (is )?(active|activated|unlocked|ends|expires)\b|\bchip in\b|"
+    rf"\bmatch(ing)? (is )?(active|activated|unlocked|ends|expires)\b|"
+    # "Chip in $5": an amount asked of a stranger; colleagues chip in for a leaving gift.
+    rf"\bchip in (\$|£)\d|\bchip in (now |today )?(to|and) (help|keep|fight|stop|support|elect|"
+    rf"win|defend|protect|save)\b|"
     rf"\b(patriot|official|national) (survey|poll)\b|"
     rf"\b{_PARTY}\b[^.?!\n]{{0,30}}\b(membership|member card|supporter status)\b|"
     rf"\b(reply|text) \w+ (for|to support|if you support) {_PARTY}\b|"
