@@ -393,3 +393,14 @@ def test_a_collection_for_a_colleague_is_not_political() -> None:
     gift = "A few of us are getting a gift for Minh. If you'd like to chip in, any amount is great."
     assert "spam.political_fundraising" not in fired(gift, "sms")
     assert "spam.political_fundraising" in fired("Chip in $5 before midnight!", "sms")
+
+
+def test_ssa_suspension_removal_threat_and_if_not_you_callback() -> None:
+    ssa = "Hi, this is the Social Security office. Your number has been suspended, call us back"
+    assert "lure.account_suspended" in fired(ssa, "sms")
+    uscis = "USCIS: missing documents may result in removal proceedings."
+    assert "lure.deadline" in fired(uscis, "sms")
+    order = "Best Buy: Order #4820 for a 65in TV will ship today. If not you, call 1-844-228-6103"
+    assert "lure.callback_invoice" in fired(order, "sms")
+    shipped = "Best Buy: Order #4820 will ship today. Track it in the app."
+    assert "lure.callback_invoice" not in fired(shipped, "sms")

@@ -28,7 +28,9 @@ _CUT_OFF = rx(r"\b(shut ?off|disconnect(ed|ion)?|cut off|turned off|disconnected
 # "Your Social Security number has been suspended": no such thing exists; the call is the scam.
 _SSN = rx(
     r"\b(social security|ssn|ss)( number)?\b[^.\n]{0,30}\b(suspended|blocked|frozen|"
-    r"compromised|cancel+ed|deactivated)\b"
+    r"compromised|cancel+ed|deactivated)\b|"
+    r"\bsocial security (office|administration)\b[^\n]{0,60}\byour (number|ssn)\b[^.\n]{0,20}"
+    r"\b(suspended|blocked|frozen|deactivated)\b"
 )
 _UNPAID = rx(r"\b(non-?payment|unpaid|past due|overdue|outstanding balance|late payment)\b")
 
@@ -36,7 +38,7 @@ _UNPAID = rx(r"\b(non-?payment|unpaid|past due|overdue|outstanding balance|late 
 def _check(ctx: Context) -> str | None:
     found = first_unnegated(ctx, _STATE, _WHAT)
     if found is None:
-        found = first_unnegated(ctx, _SSN)
+        found = first_unnegated(ctx, _SSN, window=2)
     return found if found is not None else first_unnegated(ctx, _CUT_OFF, _UNPAID, window=2)
 
 
