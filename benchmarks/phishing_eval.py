@@ -4,7 +4,9 @@ Run: ``.venv/bin/python benchmarks/phishing_eval.py [--data ../shared/data/phish
 (needs ``requirements-phishing.txt``). Not part of the test suite; takes about a minute.
 
 What it prints, for three detectors — the analyzer (rules + shipped model), the rules alone,
-and a generic TF-IDF + LinearSVC baseline trained on ``train/`` in this run:
+and a generic TF-IDF + LinearSVC baseline trained on ``train/`` in this run — and for a fourth
+that is not shipped: the analyzer if a very confident model could flag a message on its own
+(an open policy question, measured so that it can be decided on figures):
 
 * the French health set ``tests/data/phishing_fr.jsonl``: precision, recall, F1, false-positive
   rate (FPR);
@@ -44,6 +46,7 @@ from sklearn.svm import LinearSVC
 
 from leaktrace.errors import InputError
 from leaktrace.phishing import analyze, warm_up
+from leaktrace.phishing.analyze import MODEL_POINTS, MODEL_POINTS_EMAIL, MODEL_RULE_ID
 from leaktrace.phishing.model import TextModel, default_model
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,6 +89,25 @@ def analyzer(model: TextModel | None, use_model: bool = True) -> Detector:
     return detect
 
 
+def model_alone(model: TextModel | None) -> Detector:
+    """The analyzer if a very confident model (p >= 0.9) could make a message ``suspicious``
+    on its own: a policy question left open (issue 6 wants rules to explain every verdict),
+    measured here, not shipped."""
+
+    def detect(text: str, channel: str) -> str:
+        try:
+            result = analyze(text, channel, lang="en", model=model)  # type: ignore[arg-type]
+        except InputError:
+            return "error"
+        scale = MODEL_POINTS_EMAIL if channel == "email" else MODEL_POINTS
+        weight = sum(r["weight"] for r in result["reasons"] if r["rule_id"] == MODEL_RULE_ID)
+        if result["verdict"] == "legitimate" and weight >= 0.8 * scale:  # 2p - 1 >= 0.8
+            return "suspicious"
+        return str(result["verdict"])
+
+    return detect
+
+
 def from_baseline(fitted: Pipeline) -> Detector:
     return lambda text, channel: "phishing" if fitted.predict([text])[0] == 1 else "legitimate"
 
@@ -114,7 +136,7 @@ def line(name: str, result: dict[str, float], keys: Sequence[str]) -> str:
     cells = "  ".join(
         f"{k} {result[k]:.3f}" if k != "errors" else f"errors {result[k]:.0f}" for k in keys
     )
-    return f"  {name:<28} {cells}"
+    return f"  {name:<36} {cells}"
 
 
 def load_eval(data: Path) -> dict[str, list[tuple[str, str]]]:
@@ -151,6 +173,7 @@ def main() -> None:
         "analyzer (rules + model)": analyzer(shipped),
         "rules only": analyzer(None, use_model=False),
         "baseline TF-IDF+LinearSVC": from_baseline(generic),
+        "model alone at p>=0.9 (not shipped)": model_alone(shipped),
     }
     keys = ("P", "R", "F1", "FPR", "R(phishing only)")
 
@@ -191,6 +214,7 @@ def main() -> None:
             "analyzer (rules + model)": analyzer(fold_model),
             "rules only": analyzer(None, use_model=False),
             "baseline TF-IDF+LinearSVC": from_baseline(baseline().fit(fit_texts, fit_labels)),
+            "model alone at p>=0.9 (not shipped)": model_alone(fold_model),
         }
         for name, detect in fold_detectors.items():
             folds[name] += [(detect(texts[i], "sms"), labels[i]) for i in test_idx]
