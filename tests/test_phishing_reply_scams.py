@@ -404,3 +404,18 @@ def test_ssa_suspension_removal_threat_and_if_not_you_callback() -> None:
     assert "lure.callback_invoice" in fired(order, "sms")
     shipped = "Best Buy: Order #4820 will ship today. Track it in the app."
     assert "lure.callback_invoice" not in fired(shipped, "sms")
+
+
+def test_webmail_lure_in_the_passive_and_wallet_keys() -> None:
+    webmail = (
+        "Due to the recent upgrade of our email server, all accounts must be verified. Accounts "
+        "not verified by Tuesday will be removed from the server."
+    )
+    found = fired(webmail, "sms")
+    assert {"lure.verify_account", "lure.mailbox_document", "lure.deadline"} <= found
+    it = "Your account has been verified. The email server upgrade finished last night."
+    assert "lure.verify_account" not in fired(it, "sms")
+    drainer = "You are eligible for the airdrop. Connect your wallet to claim your tokens."
+    assert "request.credentials" in fired(drainer, "sms")
+    safe = "Ledger will never ask you to share your 24-word recovery phrase."
+    assert "request.credentials" not in fired(safe, "sms")

@@ -21,7 +21,7 @@ _URGENT = rx(
     r"expire (aujourd'hui|ce soir|dans|bientot)|ce soir a minuit|"
     r"within (24|48|72) ?h|expires? (today|soon|in)|final (notice|reminder|warning)|"
     r"last (chance|notice|warning)|act now|immediately|asap|(removal|deportation) proceedings|"
-    r"will be (suspended|closed|"
+    r"will be (suspended|closed|removed|disabled|deactivated|blocked|"
     r"terminated|locked|deleted|cancell?ed)|legal action|valid (for )?\d+ ?(hrs|hours)|"
     r"failure to [a-z ]{0,40}(will|may|shall) result in|will result in (the |a )?(permanent )?"
     r"(suspension|termination|closure|loss|deactivation)"

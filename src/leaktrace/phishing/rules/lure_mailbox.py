@@ -23,7 +23,9 @@ _PRETEXT = rx(
     r"\b(new|unread) (secure|encrypted|private) messages?\b|\bsecure message (waiting|center|"
     r"centre|inbox)|\bquarantin\w*\b[^.\n]{0,40}\bmessages?\b|\bmessages? (are |were )?(held|"
     r"pending|stuck|on hold|quarantined)\b|\bswift (copy|message|mt103)\b|\bmt ?103\b|"
-    r"\bremittance advice\b|\bpayment (advice|copy|slip)\b|\bproof of payment\b"
+    r"\bremittance advice\b|\bpayment (advice|copy|slip)\b|\bproof of payment\b|"
+    r"\b(upgrade|maintenance|migration) of (our|the) (e-?mail|mail|webmail) (server|system)s?\b|"
+    r"\b(e-?mail|mail|webmail) (server|system) (upgrade|maintenance|migration)\b"
 )
 
 

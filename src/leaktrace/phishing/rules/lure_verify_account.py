@@ -27,8 +27,18 @@ _OBJECT = rx(
 )
 
 
+# The passive of the webmail lure: "all accounts must be verified", "your mailbox needs to be
+# upgraded".
+_MUST_BE = rx(
+    r"\b(accounts?|mailbox(es)?|e-?mail (accounts?|address(es)?)|profiles?)\b[^.\n]{0,20}\b(must|"
+    r"needs? to|should|has to|have to|will need to|are required to|is required to) be "
+    r"(verified|validated|confirmed|re-?activated|updated|upgraded|re-?validated)\b"
+)
+
+
 def _check(ctx: Context) -> str | None:
-    return first_unnegated(ctx, _ACT, _OBJECT)
+    found = first_unnegated(ctx, _ACT, _OBJECT)
+    return found if found is not None else first_unnegated(ctx, _MUST_BE)
 
 
 RULE = Rule(

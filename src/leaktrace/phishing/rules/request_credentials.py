@@ -33,11 +33,21 @@ _CODE_LINE = re.compile(r"^[ \t]*\d{3}[ -]?\d{3}[ \t]*$|^[ \t]*\d{4,8}[ \t]*$", 
 _ABOUT_A_CODE = rx(r"\b(code|codes|otp|passcode|pin)\b|" + _DELIVERED.pattern)
 
 
+# A crypto wallet's keys: "connect your wallet to claim", "enter your 12-word recovery phrase".
+# Whoever holds the phrase, or the signature a "connected" drainer site asks for, empties it.
+_WALLET_KEYS = rx(
+    r"\bconnect (your )?(crypto |web3 |metamask |trust |ledger )?wallets?\b|"
+    r"\b(enter|type|provide|share|import|validate|verify|sync|submit)\b[^.\n]{0,30}\b(seed|"
+    r"recovery|secret|mnemonic|backup) (phrase|words)\b|\b(12|24)[- ]word (seed|recovery|"
+    r"secret|backup)? ?phrase\b"
+)
+
+
 def _check(ctx: Context) -> str | None:
     found = first_unnegated(ctx, _SECRET, _ASK, window=2, unless=_DELIVERED)
     if found is not None and _CODE_LINE.search(ctx.message.body[:4000]):
         found = first_unnegated(ctx, _SECRET, _ASK, window=2, unless=_ABOUT_A_CODE)
-    return found
+    return found if found is not None else first_unnegated(ctx, _WALLET_KEYS)
 
 
 RULE = Rule(
