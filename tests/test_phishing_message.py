@@ -186,3 +186,16 @@ def test_an_empty_body_after_the_headers_still_reads_the_subject() -> None:
         parse_message(b"From: a@b.example\nSubject: x\n", "email")
     with pytest.raises(InputError, match="truncated"):
         parse_message(b"From: a@b.example\nTo: c@d.example\n\n\n", "email")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_raw_8bit_headers_are_read_as_written(encoding: str) -> None:
+    raw = (
+        'From: "Sécurité Sociale" <contact@secu-remboursement.example>\n'
+        "Subject: Remboursement de vos frais médicaux en attente\n"
+        "Content-Type: text/plain; charset=utf-8\n\nBonjour.\n"
+    ).encode(encoding)
+    message = parse_message(raw, "email")
+    assert message.subject == "Remboursement de vos frais médicaux en attente"
+    assert message.from_name == "Sécurité Sociale"
+    assert "\ufffd" not in message.subject + message.from_name

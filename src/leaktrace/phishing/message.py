@@ -144,15 +144,25 @@ def _header(msg: StdMessage, name: str) -> str:
     """A header with its RFC 2047 encoded words decoded (From, Subject).
 
     ``policy.compat32`` leaves headers as written, which is what makes it cheap; only the two
-    headers a person reads are decoded, here.
+    headers a person reads are decoded, here. Raw 8-bit text, as mail clients now write it
+    ("Subject: Remboursement de vos frais médicaux", RFC 6532) and exports keep it, reads as
+    UTF-8 (else Windows-1252); the stdlib would turn each of its bytes into U+FFFD.
     """
+    wanted = name.lower()
+    values = [_unescaped(str(v)) for k, v in msg.raw_items() if k.lower() == wanted]
     try:
-        values = msg.get_all(name, [])
-        if not any("=?" in str(value) for value in values):
-            return " ".join(" ".join(str(value).split()) for value in values)
-        return " ".join(str(make_header(decode_header(str(value)))) for value in values)
+        if not any("=?" in value for value in values):
+            return " ".join(" ".join(value.split()) for value in values)
+        return " ".join(str(make_header(decode_header(value))) for value in values)
     except Exception:  # hostile encoded words make the decoder raise assorted errors
-        return " ".join(" ".join(str(value).split()) for value in msg.get_all(name, []))
+        return " ".join(" ".join(value.split()) for value in values)
+
+
+def _unescaped(value: str) -> str:
+    """A raw header value whose 8-bit bytes the parser kept as surrogate escapes, decoded."""
+    if value.isascii() or not any("\udc80" <= char <= "\udcff" for char in value):
+        return value
+    return as_text(value.encode("utf-8", "surrogateescape"))
 
 
 def _address(value: str) -> tuple[str, str]:
