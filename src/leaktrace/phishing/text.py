@@ -12,12 +12,15 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
+import ftfy
+
 __all__ = [
     "RULE_PATTERNS",
     "anchored_words",
     "fold",
     "iter_sentence_spans",
     "refang",
+    "repair_mojibake",
     "rx",
     "strip_marks",
 ]
@@ -94,6 +97,19 @@ def refang(text: str) -> str:
     if "[" not in text and "(" not in text and "{" not in text:
         return text
     return _DEFANGED.sub(lambda match: _REFANGED[match.group(0).lower()], text)
+
+
+# UTF-8 read as Windows-1252 somewhere upstream leaves these: "havenâ€™t", "VÃ©rifiez",
+# "84,20 â‚¬". Mailbox exports and CSV dumps are full of it, and it hides the words the rules
+# and the model read.
+_MOJIBAKE_MARKERS = ("\u00c3", "\u00e2\u20ac", "\u00c2", "\u00e2\u201a")
+
+
+def repair_mojibake(text: str) -> str:
+    """Text decoded with the wrong charset, re-decoded (``ftfy``); other text as it is."""
+    if text.isascii() or not any(marker in text for marker in _MOJIBAKE_MARKERS):
+        return text
+    return ftfy.fix_encoding(text)
 
 
 def strip_marks(text: str) -> str:

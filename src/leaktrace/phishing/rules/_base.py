@@ -24,7 +24,14 @@ from leaktrace.phishing.brands import BRANDS, Brand
 from leaktrace.phishing.domains import Host, is_official, split_host
 from leaktrace.phishing.hosting import is_redirect, is_user_content
 from leaktrace.phishing.message import Message
-from leaktrace.phishing.text import RULE_PATTERNS, fold, iter_sentence_spans, refang, rx
+from leaktrace.phishing.text import (
+    RULE_PATTERNS,
+    fold,
+    iter_sentence_spans,
+    refang,
+    repair_mojibake,
+    rx,
+)
 from leaktrace.phishing.urls import Url, embedded_urls, find_urls, parse_url
 
 __all__ = [
@@ -188,8 +195,9 @@ class Context:
 
     @cached_property
     def _text(self) -> str:
-        # ``text`` joins subject and body each time; defanged links ("x[.]com") are read as links.
-        return refang(self.message.text[:MAX_RULE_CHARS])
+        # ``text`` joins subject and body each time; defanged links ("x[.]com") are read as links,
+        # and mojibake ("havenâ€™t") as the words it was.
+        return refang(repair_mojibake(self.message.text[:MAX_RULE_CHARS]))
 
     @cached_property
     def folded(self) -> str:
