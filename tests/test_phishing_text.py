@@ -43,3 +43,8 @@ def test_anchored_words_hold_every_match(text: str) -> None:
     in_words = [m.group(0) for start, end in words for m in _LINK.finditer(text[start:end])]
     assert in_words == [m.group(0) for m in _LINK.finditer(text)]
     assert all(text[start:end].strip() for start, end in words)
+
+
+def test_invisible_characters_inside_words_are_dropped() -> None:
+    hidden = "Ver\u00adify your Pay\u200dPal acc\u200cou\u2060nt"
+    assert fold(hidden) == "verify your paypal account"

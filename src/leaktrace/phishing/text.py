@@ -49,6 +49,13 @@ _PUNCT = str.maketrans(
         "\u2026": "...",
         "\u200b": "",
         "\ufeff": "",
+        # Invisible characters slipped inside words to break filters: "ver\u00adify",
+        # "Pay\u200dPal" (soft hyphen, zero-width joiners, word joiner).
+        "\u00ad": "",
+        "\u200c": "",
+        "\u200d": "",
+        "\u2060": "",
+        "\u180e": "",
     }
 )
 _PUNCT_PAIRS = tuple((chr(code), str(value)) for code, value in _PUNCT.items())
