@@ -1,4 +1,4 @@
-"""Text decoded with the wrong charset upstream ("havenâ€™t", "VÃ©rifiez") is read as written.
+"""Text that reached us damaged is read as written: mojibake ("havenâ€™t") and HTML entities.
 
 Mailbox exports and CSV dumps of messages often hold UTF-8 that was once read as Windows-1252.
 Messages written for these tests; the damage is made with the codecs, as it happens.
@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leaktrace.phishing import analyze
-from leaktrace.phishing.text import repair_mojibake
+from leaktrace.phishing.text import repair_mojibake, unescape_entities
 from tests.test_phishing_cases_recall import fired
 
 
@@ -62,3 +62,12 @@ def test_fuzz_repair_never_raises(text: str) -> None:
         assert isinstance(repaired, str)
         if candidate.isascii():
             assert repaired is candidate  # ASCII cannot be mojibake: not even looked at
+
+
+def test_html_entities_left_in_plain_text_are_read() -> None:
+    assert unescape_entities("verify&nbsp;your&nbsp;account") == "verify\u00a0your\u00a0account"
+    assert unescape_entities("You haven&#39;t paid &amp; we&#x27;ll") == "You haven't paid & we'll"
+    link = "https://x.example/?a=1&notify=2&copy=3"
+    assert unescape_entities(link) == link  # no semicolon: not an entity
+    text = "Please verify&nbsp;your&nbsp;account&nbsp;now at https://paypa1-secure.top/login"
+    assert "lure.verify_account" in fired(text, "sms")

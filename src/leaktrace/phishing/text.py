@@ -8,6 +8,7 @@ pattern covers all spellings and no rule has to repeat accent classes.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -23,6 +24,7 @@ __all__ = [
     "repair_mojibake",
     "rx",
     "strip_marks",
+    "unescape_entities",
 ]
 
 # Characters that look like ASCII punctuation in messages but are not: folded before matching.
@@ -117,6 +119,19 @@ def repair_mojibake(text: str) -> str:
     if text.isascii() or not any(marker in text for marker in _MOJIBAKE_MARKERS):
         return text
     return ftfy.fix_encoding(text)
+
+
+# "verify&nbsp;your&nbsp;account", "haven&#39;t": HTML entities left in text that lost its tags
+# (pasted from a web mail, exported to CSV). Only whole entities, with their semicolon:
+# html.unescape alone would also read "&not" in "?a=1&notify=2" as "¬".
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
+
+
+def unescape_entities(text: str) -> str:
+    """HTML character references in plain text, as the characters they stand for."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda match: html.unescape(match.group(0)), text)
 
 
 def strip_marks(text: str) -> str:

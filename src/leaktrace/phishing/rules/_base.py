@@ -31,6 +31,7 @@ from leaktrace.phishing.text import (
     refang,
     repair_mojibake,
     rx,
+    unescape_entities,
 )
 from leaktrace.phishing.urls import Url, embedded_urls, find_urls, parse_url
 
@@ -196,8 +197,8 @@ class Context:
     @cached_property
     def _text(self) -> str:
         # ``text`` joins subject and body each time; defanged links ("x[.]com") are read as links,
-        # and mojibake ("havenâ€™t") as the words it was.
-        return refang(repair_mojibake(self.message.text[:MAX_RULE_CHARS]))
+        # mojibake ("havenâ€™t") and entities ("verify&nbsp;your") as the words they were.
+        return refang(unescape_entities(repair_mojibake(self.message.text[:MAX_RULE_CHARS])))
 
     @cached_property
     def folded(self) -> str:
