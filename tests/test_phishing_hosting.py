@@ -7,7 +7,7 @@ import base64
 import pytest
 
 from leaktrace.phishing import analyze
-from leaktrace.phishing.domains import is_official, split_host
+from leaktrace.phishing.domains import brand_token_in, is_official, split_host
 from leaktrace.phishing.hosting import is_user_content
 from leaktrace.phishing.message import parse_message
 from leaktrace.phishing.rules import Context
@@ -344,3 +344,24 @@ def test_travel_transfer_and_wallet_brands_are_protected(name: str, own: str) ->
         f"From: {name} <x@blueskydrones.es>\n{body}", "email"
     )
     assert "email.sender_brand_mismatch" not in fired(f"From: {name} <{own}>\n{body}", "email")
+
+
+@pytest.mark.parametrize(
+    ("host", "brand"),
+    [
+        ("paypa1-secure.top", "paypal"),
+        ("amaz0n-billing.net", "amazon"),
+        ("micros0ft-login.com", "microsoft"),
+    ],
+)
+def test_digits_for_letters_inside_a_longer_name(host: str, brand: str) -> None:
+    found = brand_token_in(split_host(host))
+    assert found is not None
+    assert found.key == brand
+
+
+@pytest.mark.parametrize(
+    "host", ["purchase2go.com", "office365.com", "1and1.com", "covid19-info.org"]
+)
+def test_names_with_digits_that_imitate_no_brand(host: str) -> None:
+    assert brand_token_in(split_host(host)) is None

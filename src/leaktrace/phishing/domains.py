@@ -147,7 +147,25 @@ def brand_token_in(host: Host) -> Brand | None:
         for brand in BRANDS[:exact]:
             if any(token in whole for token in brand.tokens):
                 return brand
-    return BRANDS[exact] if exact < len(BRANDS) else None
+    if exact < len(BRANDS):
+        return BRANDS[exact]
+    # Digits for letters inside a longer name: "paypa1-secure.top", "amaz0n-billing.net".
+    if any(ch.isdigit() for ch in named):
+        skeleton = ascii_skeleton(named)
+        return next((brand for token, brand in _skeleton_tokens() if token in skeleton), None)
+    return None
+
+
+@functools.cache
+def _skeleton_tokens() -> tuple[tuple[str, Brand], ...]:
+    """The skeletons of the brands' tokens long enough not to turn up by chance (6+)."""
+    pairs = {}
+    for brand in BRANDS:
+        for token in brand.tokens:
+            skeleton = ascii_skeleton(token)
+            if len(skeleton) >= 6:
+                pairs.setdefault(skeleton, brand)
+    return tuple(pairs.items())
 
 
 # dnstwist's typo fuzzers. Its "homoglyph" fuzzer is combinatorial (43,000 permutations and
