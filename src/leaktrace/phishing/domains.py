@@ -159,7 +159,7 @@ def brand_token_in(host: Host) -> Brand | None:
 @functools.cache
 def _skeleton_tokens() -> tuple[tuple[str, Brand], ...]:
     """The skeletons of the brands' tokens long enough not to turn up by chance (6+)."""
-    pairs = {}
+    pairs: dict[str, Brand] = {}
     for brand in BRANDS:
         for token in brand.tokens:
             skeleton = ascii_skeleton(token)
