@@ -48,3 +48,10 @@ def test_anchored_words_hold_every_match(text: str) -> None:
 def test_invisible_characters_inside_words_are_dropped() -> None:
     hidden = "Ver\u00adify your Pay\u200dPal acc\u200cou\u2060nt"
     assert fold(hidden) == "verify your paypal account"
+
+
+def test_latin_words_with_greek_or_cyrillic_lookalikes_are_read_in_latin() -> None:
+    mixed = "Y\u043eur \u0410pple ID h\u0430s been l\u03bfcked"  # Cyrillic о, А, а; Greek ο
+    assert fold(mixed) == "your apple id has been locked"
+    # Words wholly in another script are text in that script, not a disguise.
+    assert fold("Привет, как дела? Ελληνικά") == "привет, как дела? ελληνικα"

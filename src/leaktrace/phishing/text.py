@@ -8,12 +8,14 @@ pattern covers all spellings and no rule has to repeat accent classes.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
 import ftfy
+from confusable_homoglyphs import confusables
 
 __all__ = [
     "RULE_PATTERNS",
@@ -141,6 +143,31 @@ def strip_marks(text: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFKD", text))
 
 
+# "Yоur Аpple ID hаs been lоcked" with Cyrillic о and а: words that mix Latin letters with
+# Greek or Cyrillic look-alikes are written to slip past filters, and are read in Latin. A
+# word wholly in Greek or Cyrillic is left alone.
+_LOOKALIKE_SCRIPTS = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]")
+_MIXED_WORD = re.compile(
+    "[^\\W\\d_]*(?:[a-z][^\\W\\d_]*[\u0370-\u052f]|[\u0370-\u052f][^\\W\\d_]*[a-z])[^\\W\\d_]*"
+)
+
+
+@functools.cache
+def _latin_table() -> dict[int, str]:
+    """Greek and Cyrillic letters → the ASCII letter they imitate (Unicode TR39 data)."""
+    table: dict[int, str] = {}
+    for code in range(0x0370, 0x0530):
+        glyphs = confusables.confusables_data.get(chr(code), ())
+        latin = next((g["c"] for g in glyphs if g["c"].isascii() and g["c"].isalpha()), None)
+        if latin is not None:
+            table[code] = latin.lower()
+    return table
+
+
+def _latin_word(match: re.Match[str]) -> str:
+    return match.group(0).translate(_latin_table())
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free, with plain apostrophes and single spaces; lines are kept.
 
@@ -154,6 +181,8 @@ def fold(text: str) -> str:
             if char in text:
                 text = text.replace(char, replacement)
     folded = strip_marks(text).casefold()
+    if not folded.isascii() and _LOOKALIKE_SCRIPTS.search(folded) is not None:
+        folded = _MIXED_WORD.sub(_latin_word, folded)
     for blank in _BLANKS:
         if blank in folded:
             folded = folded.replace(blank, " ")
