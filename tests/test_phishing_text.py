@@ -55,3 +55,22 @@ def test_latin_words_with_greek_or_cyrillic_lookalikes_are_read_in_latin() -> No
     assert fold(mixed) == "your apple id has been locked"
     # Words wholly in another script are text in that script, not a disguise.
     assert fold("Привет, как дела? Ελληνικά") == "привет, как дела? ελληνικα"
+
+
+def test_digits_for_letters_inside_words_are_read_as_letters() -> None:
+    assert fold("Verify your Acc0unt and Passw0rd at Micr0soft") == (
+        "verify your account and password at microsoft"
+    )
+    assert (
+        fold("jean@orange.fr pays 1,49 for mp3 b2b 4x4")
+        == "jean@orange.fr pays 1,49 for mp3 b2b 4x4"
+    )
+
+
+def test_codes_hashes_and_wallets_keep_their_digits() -> None:
+    for kept in (
+        "0x7d76d02234a5be15c93e008acd187d87f72f8dd8",
+        "bc1qar0srrr7xfkvy5l643lydnw9re59",
+        "a3f9e1c0b",
+    ):
+        assert fold(kept) == kept
