@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,16 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Ser
 
 
 def _requests(server: Served, path: str) -> int:
-    return sum(f"path={path}" in line for line in server.log_text().splitlines())
+    """Requests to ``path`` in the server's log, once the log has settled: the server writes a
+    request's line after sending its response, so a count read at once may miss the last one."""
+    count, deadline = -1, time.monotonic() + 5
+    while time.monotonic() < deadline:
+        now = sum(f"path={path}" in line for line in server.log_text().splitlines())
+        if now == count:
+            return now
+        count = now
+        time.sleep(0.2)
+    return count
 
 
 def test_export_is_the_api_byte_for_byte_and_check_index(
