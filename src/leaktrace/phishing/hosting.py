@@ -73,8 +73,13 @@ def is_user_content(url: Url) -> bool:
     name = host.host
     if name.endswith(".sharepoint.com") or name.endswith(".myshopify.com"):
         return True
-    path = url.path.lower()
-    return any(name == hosted and path.startswith(prefix) for hosted, prefix in _HOSTED_PAGES)
+    return _on_listed_page(url, _HOSTED_PAGES)
+
+
+def _on_listed_page(url: Url, pages: tuple[tuple[str, str], ...]) -> bool:
+    """``url`` is on one of the (host, path prefix) pairs of ``pages``."""
+    name, path = url.host.host, url.path.lower()
+    return any(name == host and path.startswith(prefix) for host, prefix in pages)
 
 
 # Open redirects and click trackers of search engines and social networks: (host, path
@@ -100,5 +105,4 @@ _REDIRECTS: tuple[tuple[str, str], ...] = (
 
 def is_redirect(url: Url) -> bool:
     """A link through an open redirect or a search engine's click tracker."""
-    name, path = url.host.host, url.path.lower()
-    return any(name == host and path.startswith(prefix) for host, prefix in _REDIRECTS)
+    return _on_listed_page(url, _REDIRECTS)
