@@ -26,7 +26,7 @@ from importlib import resources
 from typing import Any
 
 from leaktrace.errors import LeaktraceError
-from leaktrace.phishing.text import anchored_words, fold, repair_mojibake, unescape_entities
+from leaktrace.phishing.text import anchored_words, as_written, fold
 
 __all__ = ["ARTEFACT", "MAX_MODEL_CHARS", "TextModel", "default_model", "features", "normalize"]
 
@@ -113,10 +113,10 @@ def _sub_in_words(
 def normalize(text: str) -> str:
     """Folded text with URLs, addresses, amounts, phone numbers and numbers as placeholders.
 
-    Mojibake is repaired and HTML entities unescaped first, as the analyzer does before folding:
-    429 of the training SMS write "£200" as "Â£200", and some "&lt;#&gt;" for "<#>".
+    The text is first read :func:`~leaktrace.phishing.text.as_written`, as the analyzer reads
+    it: 429 of the training SMS write "£200" as "Â£200", and some "&lt;#&gt;" for "<#>".
     """
-    return _placeholders(fold(unescape_entities(repair_mojibake(text[:MAX_MODEL_CHARS]))))
+    return _placeholders(fold(as_written(text[:MAX_MODEL_CHARS])))
 
 
 def _words(normalized: str) -> list[str]:

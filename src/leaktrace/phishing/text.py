@@ -20,6 +20,7 @@ from confusable_homoglyphs import confusables
 __all__ = [
     "RULE_PATTERNS",
     "anchored_words",
+    "as_written",
     "fold",
     "iter_sentence_spans",
     "refang",
@@ -134,6 +135,15 @@ def unescape_entities(text: str) -> str:
     if "&" not in text:
         return text
     return _ENTITY.sub(lambda match: html.unescape(match.group(0)), text)
+
+
+def as_written(text: str) -> str:
+    """Text as its sender wrote it: mojibake repaired, then HTML entities unescaped.
+
+    The one reading the rules (``Context``) and the model (``model.normalize``) both give a
+    message before folding it, so that they see the same words.
+    """
+    return unescape_entities(repair_mojibake(text))
 
 
 def strip_marks(text: str) -> str:

@@ -24,15 +24,7 @@ from leaktrace.phishing.brands import BRANDS, Brand
 from leaktrace.phishing.domains import Host, is_official, split_host
 from leaktrace.phishing.hosting import is_redirect, is_user_content
 from leaktrace.phishing.message import Message
-from leaktrace.phishing.text import (
-    RULE_PATTERNS,
-    fold,
-    iter_sentence_spans,
-    refang,
-    repair_mojibake,
-    rx,
-    unescape_entities,
-)
+from leaktrace.phishing.text import RULE_PATTERNS, as_written, fold, iter_sentence_spans, refang, rx
 from leaktrace.phishing.urls import Url, embedded_urls, find_urls, parse_url
 
 __all__ = [
@@ -198,7 +190,7 @@ class Context:
     def _text(self) -> str:
         # ``text`` joins subject and body each time; defanged links ("x[.]com") are read as links,
         # mojibake ("havenâ€™t") and entities ("verify&nbsp;your") as the words they were.
-        return refang(unescape_entities(repair_mojibake(self.message.text[:MAX_RULE_CHARS])))
+        return refang(as_written(self.message.text[:MAX_RULE_CHARS]))
 
     @cached_property
     def folded(self) -> str:
