@@ -22,7 +22,7 @@ from functools import cached_property
 from leaktrace.phishing._prefilter import PatternSet
 from leaktrace.phishing.brands import BRANDS, Brand
 from leaktrace.phishing.domains import Host, is_official, split_host
-from leaktrace.phishing.hosting import is_redirect, is_user_content
+from leaktrace.phishing.hosting import FREE_MAIL, is_redirect, is_user_content
 from leaktrace.phishing.message import Message
 from leaktrace.phishing.text import RULE_PATTERNS, as_written, fold, iter_sentence_spans, refang, rx
 from leaktrace.phishing.urls import Url, embedded_urls, find_urls, parse_url
@@ -283,6 +283,18 @@ class Context:
         if not message.is_eml or "@" not in message.from_addr:
             return None
         return split_host(message.from_addr.rpartition("@")[2])
+
+    @cached_property
+    def vouched_sender(self) -> bool:
+        """The sender is an official domain, not a free mailbox (whose provider authenticates
+        whoever opened the account), and the receiving server authenticated it."""
+        host = self.sender
+        return (
+            host is not None
+            and self.message.authenticated
+            and is_official(host)
+            and host.registered not in FREE_MAIL
+        )
 
     @cached_property
     def urls(self) -> list[Url]:

@@ -9,8 +9,6 @@ the account, which is anyone.
 
 from __future__ import annotations
 
-from leaktrace.phishing.domains import is_official
-from leaktrace.phishing.hosting import FREE_MAIL
 from leaktrace.phishing.rules._base import Context, Rule
 
 __all__ = ["RULE"]
@@ -18,11 +16,7 @@ __all__ = ["RULE"]
 
 def _check(ctx: Context) -> str | None:
     host = ctx.sender
-    if host is None or not is_official(host) or not ctx.message.authenticated:
-        return None
-    if host.registered in FREE_MAIL:
-        return None
-    if "email.header_mismatch" in ctx.fired:
+    if host is None or not ctx.vouched_sender or "email.header_mismatch" in ctx.fired:
         return None
     return host.registered
 

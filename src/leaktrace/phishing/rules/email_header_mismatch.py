@@ -11,8 +11,7 @@ gets no such pass.
 
 from __future__ import annotations
 
-from leaktrace.phishing.domains import brand_by_domain, is_official, split_host
-from leaktrace.phishing.hosting import FREE_MAIL
+from leaktrace.phishing.domains import brand_by_domain, split_host
 from leaktrace.phishing.rules._base import Context, Rule
 
 __all__ = ["RULE"]
@@ -29,9 +28,7 @@ def _check(ctx: Context) -> str | None:
     if not message.is_eml or not sender:
         return None
     reply = _domain(message.reply_to)
-    host = split_host(sender)
-    relayed = message.authenticated and is_official(host) and sender not in FREE_MAIL
-    if reply and reply != sender and not relayed:
+    if reply and reply != sender and not ctx.vouched_sender:
         return f"From {sender}, Reply-To {reply}"
     bounce = _domain(message.return_path)
     if bounce and bounce != sender and brand_by_domain(sender) is not None:
