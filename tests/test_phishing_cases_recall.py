@@ -60,6 +60,12 @@ RECALL_CASES: dict[str, tuple[str, str, str]] = {
         "sms",
     ),
     "email.credential_form": (_HTML_FORM, _HTML_NEWSLETTER, "email"),
+    "lure.transfer_check": (
+        "Bank Alert: Did you attempt a Zelle payment for the amount of $5,000.00? Reply YES or NO",
+        "Chase: Did you attempt a $7.19 purchase at HOME DEPOT with card ending 4521? Reply YES "
+        "or NO.",
+        "sms",
+    ),
     "lure.wrong_number": (
         "Hi, is this Megan? It's Tom from the tennis club, we talked last week",
         "Hi Megan, is this ok for Saturday? Tom",
