@@ -66,6 +66,17 @@ RECALL_CASES: dict[str, tuple[str, str, str]] = {
         "or NO.",
         "sms",
     ),
+    "lure.utility_cutoff": (
+        "Duke Energy: A disconnect order was issued for your account. A technician arrives at "
+        "3pm unless the balance is paid. Call 1-888-555-0103",
+        "Power outage in your area. Crews are on site; we expect to restore power by 5pm.",
+        "sms",
+    ),
+    "spam.gambling": (
+        "Fish table game app: win real cash playing from your phone. Download: fishgame-cash.app",
+        "Poker night at mine on Friday? Bring snacks, Dave's bringing the chips",
+        "sms",
+    ),
     "lure.wrong_number": (
         "Hi, is this Megan? It's Tom from the tennis club, we talked last week",
         "Hi Megan, is this ok for Saturday? Tom",

@@ -85,7 +85,7 @@ assert all("|".join(p.pattern for p in ps) == b.mentions.pattern for b, ps in _B
 _NEGATION = rx(
     r"\bjamais\b|\bnever\b|\baucun|\bne (le |la |les |leur )?(communiquez|donnez|partagez|"
     r"transmettez|divulguez)|\bne (vous )?(demande|demandera|demanderons|demandent)\b|"
-    r"\bdo not (share|give|disclose)|\bdon't (share|give)|\bnot ask\b|\bwill not ask\b"
+    r"\b(do not|don'?t) (share|give|disclose|reply|send|forward)\b|\bnot ask\b|\bwill not ask\b"
 )
 # Imperatives and infinitives only: "validation" or "confirmation" is a noun, not a request.
 REQUEST_VERBS = (

@@ -17,13 +17,15 @@ __all__ = ["RULE"]
 _CHARGE = rx(
     r"\b(has been|was|will be|have been) (successfully )?(renewed|charged|debited|processed|"
     r"deducted|billed)\b|\bset to (auto-?)?renew\b|\b(auto-?)?renew(s|al)? (on|for)\b|"
-    r"\b(order|purchase|payment) (confirmed|received|processed)\b|\bstatus: ?(charged|paid)\b|"
+    r"\b(order|purchase|payment) (confirmed|received|processed)\b|"
+    r"\b(payment|purchase|charge) of (\$|£|€)?\d[\d,.]*( usd)? (to|at|for)\b[^.\n]{0,40}"
+    r"\b(completed|processed|approved|confirmed)\b|\bstatus: ?(charged|paid)\b|"
     r"\breceipt (for|of) your (order|purchase|subscription|payment)\b|"
     r"\border\b[^.\n]{0,40}\bwill (ship|be shipped|be delivered) (today|tomorrow)\b"
 )
 # Undo it by phone: cancel, refund, dispute, "questions about this charge", then the number.
 _CALL_TO_UNDO = rx(
-    r"\b(cancel\w*|refund\w*|dispute|not authori[sz]e|if (this was |it was |it's )?not you|"
+    r"\b(cancel\w*|refund\w*|disputes?|not authori[sz]e|didn'?t (make|authori[sz]e|place) this|if (this was |it was |it's )?not you|"
     r"questions? about (this|the) (charge|order|"
     r"payment|invoice)|change your plan|stop (the|this) (renewal|payment))\b[^\n]{0,120}?"
     r"\+? ?1?[ .-]?\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}\b"

@@ -19,13 +19,14 @@ __all__ = ["RULE"]
 _ACCUSATION = rx(
     r"\bchild (pornograph\w*|sexual abuse|abuse material)\b|\bpedo-?(pornograph|phil)\w*|"
     r"\b(offen[cs]es?|crimes?) against (minors|children)\b|\bsexual offen[cs]es?\b|"
-    r"\bexhibitionnisme\b|\bcyber-?pornograph\w*|\bwarrant (will be|has been|was) issued\b|"
+    r"\bexhibitionnisme\b|\b(bench|arrest) warrant\b|\bcyber-?pornograph\w*|\bwarrant (will be|has been|was) issued\b|"
     r"\bmandat d'arret\b|\b(criminal|judicial|legal) proceedings (against|in) (you|your)\b|"
     r"\bpoursuites (judiciaires|penales) (a votre encontre|contre vous)\b"
 )
 _AUTHORITY = rx(
     r"\b(police|gendarmerie|europol|interpol|fbi|court|tribunal|prosecutor|procureur|"
-    r"brigade|commissaire|magistrate|judge|juge|justice)\b"
+    r"brigade|commissaire|magistrate|judge|juge|justice|officer|sheriff|deputy|marshal|"
+    r"federal agent|ssa|social security administration|irs)\b"
 )
 
 
@@ -37,10 +38,11 @@ RULE = Rule(
     rule_id="lure.fake_summons",
     weight=25,
     explanation={
-        "fr": "Une « convocation » de police ou de justice par courriel, pour une accusation "
-        "grave : la police ne convoque jamais par courriel, c'est une arnaque",
-        "en": "A police or court 'summons' by e-mail over a grave accusation: the police never "
-        "summon anyone by e-mail, this is a scam",
+        "fr": "Une « convocation » de police ou de justice par courriel ou SMS, pour une "
+        "accusation grave ou un mandat d'arrêt : la police ne convoque jamais ainsi, c'est une "
+        "arnaque",
+        "en": "A police or court 'summons' by e-mail or text over a grave accusation or a "
+        "warrant: the police never summon anyone that way, this is a scam",
     },
     check=_check,
 )

@@ -22,7 +22,9 @@ _NEW_NUMBER = rx(
     r"\b(got|have|bought) a new phone\b|\bdelete (the|my) old number\b|"
     r"\b(new|temporary|temp) sim\b|\b(my |old )?(sim|phone|number)( card)? (is |isn'?t |is not )?"
     r"(not working|stopped working|not working anymore|blocked)\b|"
-    r"\b(mon )?(telephone|portable) (est )?(casse|perdu|vole)\b"
+    r"\b(mon )?(telephone|portable) (est )?(casse|perdu|vole)\b|"
+    r"\bthis is my (number|phone) now\b|\b(old|other) (line|sim|phone|number|mobile)( card)? "
+    r"(is )?(finished|dead|gone|off|broken|lost)\b"
 )
 # Who is written to, or what is wanted, in the same stretch.
 _RELATIVE_OR_NEED = rx(

@@ -38,14 +38,17 @@ _SCRIPT = rx(
     r"officer)s?\b|\bpayments? (from our customers )?(in|into) (to )?your (own |personal )?"
     r"(bank )?account\b|\b(package|parcel) re-?ship\w*|\bre-?label\w* (and|&) (re)?ship|"
     # The cheque comes first: evaluate a money-transfer service with your "pay" left over.
-    r"\bmystery shopp(er|ers|ing)\b"
+    r"\bmystery shopp(er|ers|ing)\b|"
+    # "Very easy job, you only need a phone. We need 5 more people today."
+    r"\byou (only|just) need (a|your) (phone|smartphone|mobile)\b|"
+    r"\b(need|needs|looking for) \d+ (more )?(people|persons|members|candidates)\b"
 )
 _PAY = rx(
     r"(\$|£|€|eur ?|usd ?|rs\.? ?)\s?\d[\d,.]*\s?(-\s?(\$|£|€)?\s?\d[\d,.]*\s?)?"
     r"(/|per|a|an|each|par) ?(day|daily|hour|hr|h|jour|heure|week|wk|semaine)\b|"
     r"\d[\d,.]*\s?(\$|£|€|eur|euros?|usd|dollars?)\s?(-\s?\d[\d,.]*\s?(\$|£|€|euros?)?\s?)?"
     r"(/|per|a|an|each|par) ?(day|daily|hour|hr|h|jour|heure|week|wk|semaine)\b|"
-    r"(\$|£|€)\s?\d[\d,.]*\s?(weekly|daily|hourly|monthly)\b|daily (pay|salary|income)|"
+    r"(\$|£|€)\s?\d[\d,.]*\+?\s?(weekly|daily|hourly|monthly)\b|daily (pay|salary|income)|"
     r"paid daily|(\$|£|€)\s?\d[\d,.]*\s?(/|per|a) ?(month|mo)\b|\bextra (income|money|cash)\b|"
     r"\b(weekly|daily|monthly) (pay|salary|wages?) of\b|\bpay is (daily|weekly)\b|"
     r"\b\d+ ?(-\d+ )?(min|mins|minutes|hours?) a day\b|\bminimum age (of )?\d{2}\b|"

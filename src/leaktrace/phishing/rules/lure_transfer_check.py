@@ -24,6 +24,9 @@ _QUESTION = rx(
     rf"(?:[^.?!\n]|\.\d){{0,50}}\b{_TRANSFER}\b|"
     rf"\b(payment|transfer) to [a-z]\.? ?[a-z]+ (for|of) (\$|£|€)?[\d,.]+ has been (held|paused|"
     rf"stopped|flagged|placed on hold)\b|"
+    rf"\b(zelle |wire )?(transfer|payment) of (\$|£|€)?[\d,.]+ to [^.?!\n]{{0,30}}\b(is|was) "
+    rf"(pending|being processed|scheduled|queued)\b|"
+    rf"\b(a |the )?(zelle |wire )?transfer of (\$|£|€)?[\d,.]+ is being (processed|sent)\b|"
     rf"\b(confirm|verify) the (transaction|transfer|payment) of (\$|£|€)?[\d,.]+ to [a-z]"
 )
 _ANSWER = rx(r"\b(reply|respond|text back|call (you|us))\b")

@@ -30,7 +30,9 @@ _OPENER = rx(
     r"\bcan we be friends?\b|\bsaw (you|your profile) on (facebook|instagram|linkedin|tiktok)\b|"
     r"\blooking (for )?a friend to talk\b|"
     # The dating-app and lonely-newcomer openers of the same romance and "pig butchering" scams.
-    r"\b(from|on) (tinder|bumble|hinge|plenty of fish|pof|okcupid|match\.com)\b|"
+    r"\b(it'?s|i'?m|this is) [a-z]+ (from|on) (tinder|bumble|hinge|plenty of fish|pof|okcupid|"
+    r"match\.com)\b|\b(met|matched|talked|chatted|saw you|saw your profile) (on|from) (tinder|"
+    r"bumble|hinge|plenty of fish|pof|okcupid|match\.com)\b|"
     r"\bnew (in|to) (town|the city|the area|this (city|area))\b[^.?!]{0,60}\b(know anyone|"
     r"friends?|meet|chat)\b|"
     r"\bc'est bien [a-z]+ \?|\bje me suis trompee? de numero|\bmauvais numero\b|"

@@ -43,8 +43,12 @@ _CODE = rx(
 )
 
 
+# "Tell your driver the PIN": a ride's or a delivery's hand-over code is meant to be said.
+_HAND_OVER = rx(r"\b(your|the) (driver|courier|delivery (driver|person|partner))\b")
+
+
 def _check(ctx: Context) -> str | None:
-    found = first_unnegated(ctx, _RELAY)
+    found = first_unnegated(ctx, _RELAY, unless=_HAND_OVER)
     return found if found is not None else first_unnegated(ctx, _USED_NUMBER, _CODE, window=2)
 
 

@@ -16,7 +16,7 @@ __all__ = ["RULE"]
 
 _PREMIUM = rx(
     r"\b(txt|txting|text|texting|send|reply|sms|opt out)\b[^.\n]{0,30}?\bto (no:? )?\d{4,6}\b|"
-    r"\d+ ?p ?(/|per|a) ?(msg|min|minute|week|wk|txt|text|tone|call|pic|sms)\b|\b\d{2,3}p\b|"
+    r"\d+ ?p ?(/|per|a) ?(msg|min|minute|week|wk|txt|text|tone|call|pic|sms)\b|(?<!:)\b\d{2,3}p\b|"
     r"\bstd (txt )?(rate|chgs)|"
     r"\d+ ?ppm\b|(£|gbp|\$|eur ?)\d+(\.\d+)? ?(/|per|a) ?(wk|week|min|msg|month|day)\b|"
     r"\bstop (au|sms au|to) \d{4,6}\b|"

@@ -17,7 +17,10 @@ _BAIT = rx(
     r"singles)|inviting you to be (her|his) friend|dream partner|rencontres? (coquines?|"
     r"discretes?)|celibataires|\bprivate (photos|pics|pictures|videos)\b|\bcasual (fun|sex|"
     r"encounters?|hookups?)\b|\bno strings\b|\b(ladies|girls|women|milfs?|singles) near you\b|"
-    r"\bsend me a pic\b|\bi get lonely\b|\blonely (at night|tonight)\b"
+    r"\bsend me a pic\b|\bi get lonely\b|\blonely (at night|tonight)\b|"
+    r"\b(girls|women|ladies|singles|moms?) in your (area|city|town)\b|\bgenerous (gentleman|"
+    r"gentlemen|man|men|sugar daddy)\b|\bsugar (daddy|baby|mommy)\b|\b(adult ?)?friendfinder\b|"
+    r"\b(reply|text)\b[^.?!\n]{0,20}\bfor (my )?(pics|photos|nudes)\b"
 )
 
 

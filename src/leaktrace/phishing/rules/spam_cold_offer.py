@@ -21,7 +21,13 @@ _OFFER = rx(
     r"\b(take|accept) \$?\d[\d,.]*k? for your (house|home|property|land)\b|"
     r"\bany chance you'?d sell\b|\b(interested in|open to) (selling|a cash offer)\b|"
     r"\bwould you sell (it|your|the)\b|\bsaw your (land|house|home|property|lot)\b|"
+    r"\b(paying|pay|offer) (top dollar|cash|all cash) for (land|lots?|houses|homes|"
+    r"propert(y|ies))\b|"
     # vehicle warranty
+    r"\bvehicle service contract\b|\bauto protection (notice|plan|program)\b|"
+    # home improvement leads: nobody asked for the free system
+    r"\bfree (home )?(security|alarm) system\b|\bno (upfront|up-front|out-of-pocket) "
+    r"(cost|costs|payment)\b|\b\$0 down\b[^.\n]{0,30}\b(solar|roof|windows|hvac|system)\b|"
     r"\b(factory|extended|vehicle'?s?|car'?s?|auto) (warranty|coverage)\b|"
     r"\bwarranty (is about to|will|has) expire|\bcoverage for your (vehicle|car)\b|"
     # funding and debt
