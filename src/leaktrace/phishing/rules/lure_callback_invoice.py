@@ -18,7 +18,7 @@ _CHARGE = rx(
     r"\b(has been|was|will be|have been) (successfully )?(renewed|charged|debited|processed|"
     r"deducted|billed)\b|\bset to (auto-?)?renew\b|\b(auto-?)?renew(s|al)? (on|for)\b|"
     r"\b(order|purchase|payment) (confirmed|received|processed)\b|"
-    r"\b(payment|purchase|charge) of (\$|£|€)?\d[\d,.]*( usd)? (to|at|for)\b[^.\n]{0,40}"
+    r"\b(payment|purchase|charge) of (\$|£|€)?\d[\d,.]*( usd)? (to|at|for)\b[^\n]{0,40}?"
     r"\b(completed|processed|approved|confirmed)\b|\bstatus: ?(charged|paid)\b|"
     r"\breceipt (for|of) your (order|purchase|subscription|payment)\b|"
     r"\border\b[^.\n]{0,40}\bwill (ship|be shipped|be delivered) (today|tomorrow)\b"

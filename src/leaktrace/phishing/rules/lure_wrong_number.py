@@ -17,8 +17,11 @@ __all__ = ["RULE"]
 _HEAD_CHARS = 240
 _OPENER = rx(
     r"\bis this (still )?(mr\.? |mrs\.? |ms\.? |miss |dr\.? )?(?!(ok|okay|right|true|real|yours|it|"
-    r"you|legit|correct|a|the|for|about|still|free|available|safe|normal|new|fine)\b)"
+    r"you|legit|correct|a|the|for|about|still|free|available|safe|normal|new|fine|genuine|"
+    r"legitimate|phishing|spam|scam|fake|authentic|official|valid|allowed|possible|necessary)\b)"
     r"[a-z]+('s)?( (number|phone|cell))?\?|"
+    r"\bare you (mr\.?|mrs\.?|ms\.?|miss|dr\.?) [a-z]+\?|"
+    r"\b(she|he) (said|told me) this (was|is) (her|his) number\b|"
     r"\bwrong number\b|\b(found|got|saw|have) your (phone )?number\b|"
     r"\b(did|have) we (meet|met)\b|\bdo (i|we) know (you|each other)\b|\bwho is this\b|"
     r"\bwho's this\b|\blong time no (talk|see|chat)\b|\bsorry to (bother|disturb) you\b|"
@@ -45,7 +48,13 @@ def _check(ctx: Context) -> str | None:
         return None
     head = ctx.folded[:_HEAD_CHARS]
     match = _OPENER.search(head)
-    if match is None or is_negated(head):
+    if match is None:
+        return None
+    # Only the opener's own sentence: "is this Linda? ... we never swapped numbers" is no
+    # prevention message, "never reply to 'is this Jessica?'" is.
+    start = max(head.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
+    ends = [i for mark in ".!?\n" if (i := head.find(mark, match.end() - 1)) != -1]
+    if is_negated(head[start : min(ends, default=len(head))]):
         return None
     return match.group(0).strip()
 
