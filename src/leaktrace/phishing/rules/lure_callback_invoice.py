@@ -25,7 +25,8 @@ _CHARGE = rx(
 )
 # Undo it by phone: cancel, refund, dispute, "questions about this charge", then the number.
 _CALL_TO_UNDO = rx(
-    r"\b(cancel\w*|refund\w*|disputes?|not authori[sz]e|didn'?t (make|authori[sz]e|place) this|if (this was |it was |it's )?not you|"
+    r"\b(cancel\w*|refund\w*|disputes?|not authori[sz]e|didn'?t (make|authori[sz]e|place) this|"
+    r"if (this was |it was |it's )?not you|"
     r"questions? about (this|the) (charge|order|"
     r"payment|invoice)|change your plan|stop (the|this) (renewal|payment))\b[^\n]{0,120}?"
     r"\+? ?1?[ .-]?\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}\b"

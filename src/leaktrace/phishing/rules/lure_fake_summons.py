@@ -19,7 +19,8 @@ __all__ = ["RULE"]
 _ACCUSATION = rx(
     r"\bchild (pornograph\w*|sexual abuse|abuse material)\b|\bpedo-?(pornograph|phil)\w*|"
     r"\b(offen[cs]es?|crimes?) against (minors|children)\b|\bsexual offen[cs]es?\b|"
-    r"\bexhibitionnisme\b|\b(bench|arrest) warrant\b|\bcyber-?pornograph\w*|\bwarrant (will be|has been|was) issued\b|"
+    r"\bexhibitionnisme\b|\b(bench|arrest) warrant\b|\bcyber-?pornograph\w*|"
+    r"\bwarrant (will be|has been|was) issued\b|"
     r"\bmandat d'arret\b|\b(criminal|judicial|legal) proceedings (against|in) (you|your)\b|"
     r"\bpoursuites (judiciaires|penales) (a votre encontre|contre vous)\b"
 )
