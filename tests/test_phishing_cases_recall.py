@@ -77,6 +77,11 @@ RECALL_CASES: dict[str, tuple[str, str, str]] = {
         "Poker night at mine on Friday? Bring snacks, Dave's bringing the chips",
         "sms",
     ),
+    "sms.reply_request": (
+        "AUTO PROTECTION NOTICE: Final attempt to contact you about your vehicle. Reply YES",
+        "Your order has shipped and will arrive Thursday. No need to reply to this text.",
+        "sms",
+    ),
     "lure.wrong_number": (
         "Hi, is this Megan? It's Tom from the tennis club, we talked last week",
         "Hi Megan, is this ok for Saturday? Tom",
