@@ -43,7 +43,7 @@ OWN_SETS = ("phishing_en_sms", "phishing_en_email_phish", "phishing_en_email_leg
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "phishing"
 OUT = Path(__file__).resolve().parents[1] / "src" / "leaktrace" / "phishing" / ARTEFACT
 C = 4.0
-MAX_FEATURES = 6000
+MAX_FEATURES = 12000
 
 
 @dataclass(frozen=True, slots=True)

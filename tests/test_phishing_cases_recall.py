@@ -168,6 +168,13 @@ RECALL_CASES: dict[str, tuple[str, str, str]] = {
         "drawer.",
         "email",
     ),
+    "email.free_mail_sender": (
+        "From: Carol Moore <carolmoore.office37@gmail.com>\nSubject: Are you available?\n\n"
+        "Do you have a moment? I need your help with something today.",
+        "From: Carol Moore <carol.moore@ridgewater.example>\nSubject: Are you available?\n\n"
+        "Do you have a moment? I need your help with something today.",
+        "email",
+    ),
     "email.locked_attachment": (
         "Hello, please see the attached invoice. Password: 4471",
         "Hello, please see the attached invoice. Your statement PDF opens with your date of birth.",

@@ -28,6 +28,9 @@ _ASKING = frozenset(
         "sms.unknown_link",
         "contact.unknown_channel",
         "contact.messaging_app",
+        # A free mailbox's owner is anyone: from one, the reply itself is the channel (the
+        # "are you at your desk?" of CEO fraud, the barrister's "get back to me").
+        "email.free_mail_sender",
     }
 )
 _CALL_OR_TEXT = rx(
