@@ -37,6 +37,14 @@ __all__ = [
     "is_negated",
 ]
 
+# A button's words: a short line (or link text) that starts with, or is, an action.
+_BUTTON = re.compile(
+    r"(click here|verify|confirm|update|secure|restore|unlock|reactivate|validate|sign ?in|"
+    r"log ?in|login|review|view|open|read|download|access|release|deliver|retrieve|fix|cancel|"
+    r"keep|upgrade|increase|claim|pay|reschedule|resolve|continue|get started|check|listen|play)"
+    r"\b[\w' -]{0,40}$"
+)
+_BUTTON_LINE = re.compile(r"^[ \t>*\[(]*([A-Za-z][\w' -]{1,48}?)[ \t\])*>»]*$", re.MULTILINE)
 _WORD_END = re.compile(r"[\w'-]*")
 MAX_RULE_CHARS = 8_000  # lures sit in the first lines; bounds the cost of a 200 kB mail
 # One search for "any brand named at all" spares most messages the 30 per-brand searches.
@@ -335,6 +343,20 @@ class Context:
             if url in opaque
             or (not self._own_site(url) if is_user_content(url) else not is_official(url.host))
         ]
+
+    @cached_property
+    def button(self) -> str | None:
+        """An action's words on a button or a line of their own ("Verify now", "LOG IN"), in an
+        HTML link's text or in the body, where a flattened e-mail keeps them without the link."""
+        for _href, text in self.message.links:
+            words = fold(text).strip()
+            if 0 < len(words) <= 50 and _BUTTON.match(words):
+                return text.strip()
+        for line in _BUTTON_LINE.finditer(self.message.body[:4000]):
+            words = line.group(1).strip()
+            if len(words.split()) <= 5 and _BUTTON.match(words.lower()):
+                return words
+        return None
 
     def foreign_host_beyond(self, sender_only_if_authenticated: bool) -> str | None:
         """The registered domain of the first foreign link that is not on the sender's own

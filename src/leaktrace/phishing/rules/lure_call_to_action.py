@@ -9,10 +9,7 @@ attack. Buttons count even when the link behind them is lost, as in mail convert
 
 from __future__ import annotations
 
-import re
-
 from leaktrace.phishing.rules._base import Context, Rule
-from leaktrace.phishing.text import fold
 
 __all__ = ["RULE"]
 
@@ -28,26 +25,6 @@ _PRETEXTS = frozenset(
         "lure.small_payment",
     }
 )
-# A button's words: a short line (or link text) that starts with, or is, an action.
-_BUTTON = re.compile(
-    r"(click here|verify|confirm|update|secure|restore|unlock|reactivate|validate|sign ?in|"
-    r"log ?in|login|review|view|open|read|download|access|release|deliver|retrieve|fix|cancel|"
-    r"keep|upgrade|increase|claim|pay|reschedule|resolve|continue|get started|check|listen|play)"
-    r"\b[\w' -]{0,40}$"
-)
-_LINE = re.compile(r"^[ \t>*\[(]*([A-Za-z][\w' -]{1,48}?)[ \t\])*>»]*$", re.MULTILINE)
-
-
-def _button(ctx: Context) -> str | None:
-    for _href, text in ctx.message.links:
-        words = fold(text).strip()
-        if 0 < len(words) <= 50 and _BUTTON.match(words):
-            return text.strip()
-    for line in _LINE.finditer(ctx.message.body[:4000]):
-        words = line.group(1).strip()
-        if len(words.split()) <= 5 and _BUTTON.match(words.lower()):
-            return words
-    return None
 
 
 def _check(ctx: Context) -> str | None:
@@ -56,7 +33,7 @@ def _check(ctx: Context) -> str | None:
     # A link to the sender's own domain is its own page (a spoofed sender links elsewhere).
     if ctx.foreign_urls:
         return ctx.foreign_host_beyond(sender_only_if_authenticated=False)
-    return _button(ctx)
+    return ctx.button
 
 
 RULE = Rule(
