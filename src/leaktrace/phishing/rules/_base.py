@@ -41,7 +41,8 @@ __all__ = [
 _BUTTON = re.compile(
     r"(click here|verify|confirm|update|secure|restore|unlock|reactivate|validate|sign ?in|"
     r"log ?in|login|review|view|open|read|download|access|release|deliver|retrieve|fix|cancel|"
-    r"keep|upgrade|increase|claim|pay|reschedule|resolve|continue|get started|check|listen|play)"
+    r"keep|upgrade|increase|claim|pay|reschedule|resolve|continue|get started|check|listen|play|"
+    r"start|respond|accept|activate|submit|proceed|sign (now|document|here))"
     r"\b[\w' -]{0,40}$"
 )
 _BUTTON_LINE = re.compile(r"^[ \t>*\[(]*([A-Za-z][\w' -]{1,48}?)[ \t\])*>»]*$", re.MULTILINE)

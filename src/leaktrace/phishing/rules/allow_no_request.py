@@ -64,6 +64,10 @@ _NOT_PITCHES = frozenset({"lure.generic_greeting"})
 def _check(ctx: Context) -> str | None:
     if ctx.urls or ctx.fired & _ASKING or ctx.message.attachments:
         return None
+    # "Log in to the new portal" on a line of its own: a button whose link the copy lost
+    # (a pasted or flattened e-mail keeps the words, not the target).
+    if ctx.message.channel == "email" and ctx.button is not None:
+        return None
     if any(rule.startswith(_PITCHES) for rule in ctx.fired - _NOT_PITCHES):
         return None
     if ctx.search(_CALL_OR_TEXT) or ctx.search(_ANSWER) or _has_number(ctx):
