@@ -1,0 +1,78 @@
+"""Small rules that state a fact (a reply asked for, a free mailbox) and the precision fixes
+of the fifth session: each fires where it should and stays quiet on its look-alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from leaktrace.phishing import analyze
+from tests.test_phishing_cases_recall import fired
+
+
+def test_a_free_mailbox_keeps_the_no_request_allowance_quiet() -> None:
+    stranger = (
+        "From: Carol Moore <carolmoore.office37@gmail.com>\nSubject: Thursday\n\n"
+        "Hope your week is going well. Let me know when you are back in the office.\n"
+    )
+    colleague = stranger.replace("carolmoore.office37@gmail.com", "carol.moore@ridgewater.example")
+    assert "email.free_mail_sender" in fired(stranger, "email")
+    assert "allow.no_data_request" not in fired(stranger, "email")
+    assert fired(colleague, "email") == {"allow.no_data_request"}
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("Hello, is this Linda? It's Grace from pilates, we never properly swapped numbers", True),
+        ("Hello, are you Mrs. Chambers? I'm Olivia, the designer.", True),
+        ("Hi, I'm looking for Rachel. She said this was her number. Sorry if wrong!", True),
+        ("Never answer a text that starts 'is this Jessica?': it is how scams begin.", False),
+        ("3390 - use this to verify your number on Hinge", False),
+        ("Got this e-mail from the bank, is this genuine? I didn't click", False),
+    ],
+)
+def test_wrong_number_openers(text: str, fires: bool) -> None:
+    assert ("lure.wrong_number" in fired(text, "sms")) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("X: 772614 is your login code. Don't reply to this message with your code.", None),
+        ("Uber: Tell your driver the 4-digit PIN 4471 when you get in.", None),
+        ("Warehouse shift tomorrow 6a-2:30p at the Midway facility. Reply YES to accept.", None),
+        (
+            "PayPal: Payment of $649.99 to Coinbase Inc. completed. Didn't make this payment? "
+            "Our disputes line: 1-888-555-0155.",
+            "lure.callback_invoice",
+        ),
+        (
+            "Officer Reyes, county traffic division: there is a bench warrant for unpaid tickets "
+            "in your name, call me back at 555-0163 to clear it up today",
+            "lure.fake_summons",
+        ),
+        (
+            "Mum please ring me on WhatsApp on this number, my old sim is dead x",
+            "lure.family_emergency",
+        ),
+    ],
+)
+def test_fifth_session_precision_and_reach(text: str, rule: str | None) -> None:
+    found = fired(text, "sms")
+    if rule is None:
+        assert not {"request.code_relay", "sms.premium_service"} & found
+        assert analyze(text, "sms", lang="en")["verdict"] == "legitimate"
+    else:
+        assert rule in found
+
+
+def test_a_reply_request_alone_is_not_a_verdict() -> None:
+    """Five points: the model and other rules must add up before anything is flagged."""
+    result = analyze(
+        "Hi Sarah, Bright Smile Dental: cleaning tomorrow at 2pm. Reply YES to confirm.",
+        "sms",
+        lang="en",
+        use_model=False,
+    )
+    assert [r["rule_id"] for r in result["reasons"]] == ["sms.reply_request"]
+    assert result["verdict"] == "legitimate"
