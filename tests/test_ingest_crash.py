@@ -89,7 +89,13 @@ def test_kill_9_leaves_nothing_and_rerun_succeeds(tmp_path: Path, leak: Path, ru
 def test_ctrl_c_rolls_back(tmp_path: Path, leak: Path) -> None:
     home = tmp_path / "home"
     proc = _start(home, leak, "Interrupted")
-    time.sleep(1.5)
+    # Interrupt the ingest, not the interpreter's start-up: on a loaded machine the imports
+    # alone can outlast a fixed delay, and a Ctrl-C there never reaches the command.
+    deadline = time.monotonic() + 60
+    while not (home / "leaktrace.db").exists() and proc.poll() is None:
+        assert time.monotonic() < deadline, "the ingest never opened its store"
+        time.sleep(0.05)
+    time.sleep(0.3)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     if proc.returncode == 0:
