@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from leaktrace.phishing.domains import Host, split_host
 from leaktrace.phishing.text import anchored_words
 
-__all__ = ["LURE_GTLDS", "Url", "embedded_urls", "find_urls", "parse_url"]
+__all__ = ["LURE_GTLDS", "Url", "embedded_urls", "find_urls", "looks_made_up", "parse_url"]
 
 # Label characters: any letter or digit (Unicode too, for IDN lookalikes) and inner hyphens.
 _LABEL = r"[^\W_](?:[\w-]{0,62}[^\W_])?"
@@ -221,12 +221,15 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
         yield from _URL.finditer(text[start:end])
 
 
+def looks_made_up(name: str) -> bool:
+    """A hyphen or a digit in a domain name ("usps-parcel", "claim4u"): a site's name, coined
+    for it, where words run together by a missing space have neither."""
+    return any(ch == "-" or ch.isdigit() for ch in name)
+
+
 def _made_name(bare: str) -> bool:
-    return (
-        _MADE_NAME.fullmatch(bare) is not None
-        and any(ch == "-" or ch.isdigit() for ch in bare.partition(".")[0])
-        and not bare.partition(".")[0].isdigit()
-    )
+    name = bare.partition(".")[0]
+    return _MADE_NAME.fullmatch(bare) is not None and looks_made_up(name) and not name.isdigit()
 
 
 def find_urls(text: str, limit: int = 50) -> list[Url]:

@@ -281,6 +281,12 @@ class Context:
             pass
         return spans, starts
 
+    def sentence_at(self, position: int) -> str:
+        """The sentence of :attr:`folded` that holds ``position``."""
+        spans, starts = self._spans_through(position, 1)
+        start, end = spans[max(0, bisect.bisect_right(starts, position) - 1)]
+        return self.folded[start:end]
+
     @cached_property
     def sentences(self) -> list[str]:
         return [self.folded[start:end] for start, end in self.spans]

@@ -26,6 +26,7 @@ _ASKING = frozenset(
         "email.credential_form",
         "sms.premium_service",
         "sms.unknown_link",
+        # Also a button whose link a pasted or flattened e-mail lost ("Log in to the new portal").
         "contact.unknown_channel",
         "contact.messaging_app",
         # A free mailbox's owner is anyone: from one, the reply itself is the channel (the
@@ -63,10 +64,6 @@ _NOT_PITCHES = frozenset({"lure.generic_greeting"})
 
 def _check(ctx: Context) -> str | None:
     if ctx.urls or ctx.fired & _ASKING or ctx.message.attachments:
-        return None
-    # "Log in to the new portal" on a line of its own: a button whose link the copy lost
-    # (a pasted or flattened e-mail keeps the words, not the target).
-    if ctx.message.channel == "email" and ctx.button is not None:
         return None
     if any(rule.startswith(_PITCHES) for rule in ctx.fired - _NOT_PITCHES):
         return None

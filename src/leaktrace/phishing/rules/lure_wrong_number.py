@@ -52,9 +52,7 @@ def _check(ctx: Context) -> str | None:
         return None
     # Only the opener's own sentence: "is this Linda? ... we never swapped numbers" is no
     # prevention message, "never reply to 'is this Jessica?'" is.
-    start = max(head.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
-    ends = [i for mark in ".!?\n" if (i := head.find(mark, match.end() - 1)) != -1]
-    if is_negated(head[start : min(ends, default=len(head))]):
+    if is_negated(ctx.sentence_at(match.start())):
         return None
     return match.group(0).strip()
 

@@ -23,7 +23,7 @@ import re
 from leaktrace.phishing.rules._base import Context, Rule
 from leaktrace.phishing.rules.url_unusual_tld import UNUSUAL_TLDS
 from leaktrace.phishing.text import fold
-from leaktrace.phishing.urls import LURE_GTLDS, Url
+from leaktrace.phishing.urls import LURE_GTLDS, Url, looks_made_up
 
 __all__ = ["RULE"]
 
@@ -40,7 +40,7 @@ def _written_as_link(url: Url) -> bool:
     if tld in _GENERIC_TLDS or tld in UNUSUAL_TLDS or tld in LURE_GTLDS:
         return True
     # A made-up name ("cancun-getaways.travel", "claim4u.gift") is a site, whatever its TLD.
-    return any(ch == "-" or ch.isdigit() for ch in url.host.label)
+    return looks_made_up(url.host.label)
 
 
 # "Chewy: your order has shipped, track it at chewy.com": the sender signs the SMS first.
