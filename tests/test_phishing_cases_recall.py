@@ -87,6 +87,11 @@ RECALL_CASES: dict[str, tuple[str, str, str]] = {
         "Hi Megan, is this ok for Saturday? Tom",
         "sms",
     ),
+    "lure.bare_greeting": (
+        "Hello dear, how are you doing today? 😊",
+        "Hello dear, it's Mum. Dad's flight lands at 6, can you pick him up?",
+        "sms",
+    ),
     "request.code_relay": (
         "I'm sending you a verification code to check you're a real buyer, read it back to me",
         "Your verification code is 481 220. Never share this code with anyone.",

@@ -113,6 +113,7 @@ _BY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
         frozenset(
             {
                 "lure.wrong_number",
+                "lure.bare_greeting",
                 "lure.investment",
                 "lure.job_offer",
                 "lure.romance",
