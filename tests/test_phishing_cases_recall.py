@@ -92,6 +92,13 @@ RECALL_CASES: dict[str, tuple[str, str, str]] = {
         "Hello dear, it's Mum. Dad's flight lands at 6, can you pick him up?",
         "sms",
     ),
+    "lure.address_as_name": (
+        "From: Mail Admin <admin@mx-notice.example>\nSubject: Storage\n\nDear j.doe@example.org,"
+        "\n\nYour mailbox is 98% full. Increase quota: http://quota-up.example/owa\n",
+        "From: Shop <news@shop.example>\nSubject: Sale\n\nDear Jane,\n\nOur sale starts today."
+        "\n\nThis e-mail was sent to j.doe@example.org.\n",
+        "email",
+    ),
     "request.code_relay": (
         "I'm sending you a verification code to check you're a real buyer, read it back to me",
         "Your verification code is 481 220. Never share this code with anyone.",

@@ -1,5 +1,6 @@
-"""``lure.bare_greeting``: a text that is nothing but a greeting is a scam's opener; a greeting
-that goes on to say who writes, or why, is not."""
+"""Greetings that give a scam away: a text that is nothing but a greeting
+(``lure.bare_greeting``; one that goes on to say who writes, or why, is not), and an e-mail
+that greets its reader by address (``lure.address_as_name``)."""
 
 from __future__ import annotations
 
@@ -53,3 +54,14 @@ def test_anything_more_than_a_greeting_is_left_to_the_other_rules(text: str) -> 
 def test_e_mails_are_not_read() -> None:
     mail = "From: a@example.net\nSubject: Hi\n\nHello dear\n"
     assert "lure.bare_greeting" not in fired(mail, "email")
+
+
+def test_a_greeting_by_address_names_the_greeting_not_the_address() -> None:
+    mail = (
+        "From: IT <it@helpdesk-notice.example>\nSubject: Notice\n\n"
+        "Hello jane.doe@example.org,\n\nYour password expires today.\n"
+    )
+    result = analyze(mail, "email", lang="en")
+    reason = next(r for r in result["reasons"] if r["rule_id"] == "lure.address_as_name")
+    assert "jane.doe" not in reason["detail"]
+    assert reason["detail"].endswith("(hello)")
