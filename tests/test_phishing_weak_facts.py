@@ -76,3 +76,25 @@ def test_a_reply_request_alone_is_not_a_verdict() -> None:
     )
     assert [r["rule_id"] for r in result["reasons"]] == ["sms.reply_request"]
     assert result["verdict"] == "legitimate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks to all who took part in last month's phishing exercise. 12% clicked the link.",
+        "We are aware of a phishing campaign asking you to verify your account. Report it.",
+        "Yes, that's phishing, delete it. The real site is the one you type yourself.",
+        "Use the Report Phishing button in Outlook for any suspicious email.",
+    ],
+)
+def test_security_teams_own_mail_is_a_warning(text: str) -> None:
+    mail = f"From: IT Security <security@northwind.example>\nSubject: Notice\n\n{text}\n"
+    assert "allow.prevention_message" in fired(mail, "email")
+
+
+def test_an_impersonators_report_button_earns_nothing() -> None:
+    mail = (
+        "From: PayPal <service@paypa1-secure.example>\nSubject: Notice\n\n"
+        "Verify your account at http://paypa1-secure.example/login or report phishing to us.\n"
+    )
+    assert "allow.prevention_message" not in fired(mail, "email")

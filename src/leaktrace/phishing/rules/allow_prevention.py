@@ -16,11 +16,22 @@ __all__ = ["RULE"]
 _STRONG = rx(
     r"\b33 ?700\b|phishing-initiative|cybermalveillance|signal-spam|ne vous (le )?"
     r"(demandera|demanderons|demande) jamais|ne demande jamais|will never ask|never ask(s)? "
-    r"(you )?for|attention aux faux|c'est une arnaque"
+    r"(you )?for|attention aux faux|c'est une arnaque|"
+    # Security teams' own mail: awareness drills, reporting buttons, campaign alerts, and a
+    # colleague's "yes, that's phishing" on a forwarded lure.
+    r"\bphish(ing)? (exercise|simulation|test|drill|awareness|training)|\bsimulated phish|"
+    r"\breport (phishing|suspicious|it as (phishing|spam|junk))\b|"
+    r"\b(aware of|warn(ing)? (you )?(about|of)) (a |an |the )?(new |ongoing |active )?"
+    r"(phishing|scam|smishing|fraud) (campaign|attempt|e-?mail|message|text)s?\b|"
+    r"\b(it'?s|it is|this is|that'?s|that is|looks like|definitely) (a |an )?(phishing|"
+    r"scam|fake|fraudulent)\b[^.?!\n]{0,40}\b(delete|deleted|ignore|report|don'?t click|"
+    r"do not click)"
 )
 _WEAK = rx(
     r"arnaque|escroc|frauduleu|fraudeur|tentatives? de fraude|hameconnage|phishing|vigilan|"
-    r"mefiez|prudent|faux (sms|messages?|courriels?|mails?|conseillers?)|\bscam|be careful"
+    r"mefiez|prudent|faux (sms|messages?|courriels?|mails?|conseillers?)|\bscam|be careful|"
+    r"\bsuspicious (e-?mails?|messages?|links?|texts?)\b|\bred flags?\b|\bwarning signs?\b|"
+    r"\bdo not click\b|\bdon'?t click\b|\bhover(ing)? over\b|\blook-?alike (domain|address)"
 )
 
 
