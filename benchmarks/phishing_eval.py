@@ -1,7 +1,8 @@
 """How well ``leaktrace phish`` triages messages, next to a generic baseline trained alongside.
 
 Run: ``.venv/bin/python benchmarks/phishing_eval.py [--data ../shared/data/phishing] [--folds 5]``
-(needs ``requirements-phishing.txt``). Not part of the test suite; takes about a minute.
+(needs ``requirements-phishing.txt``). Not part of the test suite; about five minutes on one
+core.
 
 What it prints, for three detectors — the analyzer (rules + shipped model), the rules alone,
 and a generic TF-IDF + LinearSVC baseline trained on ``train/`` in this run — and for a fourth
