@@ -3,9 +3,10 @@
 Romance and investment ("pig-butchering") scams open with a greeting and nothing else, sent
 to many numbers to see who answers; consumer agencies advise leaving such texts from unknown
 numbers unanswered. Someone the reader knows says who they are or why they write, so the
-rule wants the whole text to be greeting and small talk: 2 of the 9,671 legitimate texts of
-the public training sets are ("Good evening! How are you?"), against none of the 1,603 of
-ours. It reads texts only: an e-mail with an empty body is another story (attachments).
+rule wants the whole text to be greeting and small talk: 2 of the 5,182 distinct English
+legitimate texts of the public training sets are ("Good evening! How are you?"), against none
+of the 1,603 of ours. It reads texts only: an e-mail with an empty body is another story
+(attachments).
 """
 
 from __future__ import annotations
