@@ -287,6 +287,12 @@ class Context:
         start, end = spans[max(0, bisect.bisect_right(starts, position) - 1)]
         return self.folded[start:end]
 
+    def opening(self, chars: int) -> str:
+        """The subject and the first ``chars`` characters of the body, folded: where a
+        greeting stands."""
+        subject = self.message.subject
+        return self.folded[: (len(subject) + 1 if subject else 0) + chars]
+
     @cached_property
     def sentences(self) -> list[str]:
         return [self.folded[start:end] for start, end in self.spans]

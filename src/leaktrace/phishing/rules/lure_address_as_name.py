@@ -25,8 +25,7 @@ _GREETING = rx(
 def _check(ctx: Context) -> str | None:
     if ctx.message.channel != "email" or not ctx.may_match(_GREETING):
         return None
-    subject = len(ctx.message.subject) + 1 if ctx.message.subject else 0
-    match = _GREETING.search(ctx.folded[: subject + _HEAD_CHARS])
+    match = _GREETING.search(ctx.opening(_HEAD_CHARS))
     # The greeting word alone: the address is personal data and stays out of the reasons.
     return match.group(1) if match else None
 

@@ -26,10 +26,7 @@ _HEAD_CHARS = 600
 
 
 def _check(ctx: Context) -> str | None:
-    subject = len(ctx.message.subject) + 1 if ctx.message.subject else 0
-    match = (
-        _GREETING.search(ctx.folded[: subject + _HEAD_CHARS]) if ctx.may_match(_GREETING) else None
-    )
+    match = _GREETING.search(ctx.opening(_HEAD_CHARS)) if ctx.may_match(_GREETING) else None
     return match.group(0).strip() if match else None
 
 
