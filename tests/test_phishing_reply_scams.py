@@ -419,3 +419,72 @@ def test_webmail_lure_in_the_passive_and_wallet_keys() -> None:
     assert "request.credentials" in fired(drainer, "sms")
     safe = "Ledger will never ask you to share your 24-word recovery phrase."
     assert "request.credentials" not in fired(safe, "sms")
+
+
+def test_the_blackmailers_never_is_no_warning() -> None:
+    scam = (
+        "You have one day. If I see the payment, everything is deleted and you never hear from "
+        "me. If not, the video goes to every contact you have."
+    )
+    assert "lure.extortion" in fired(scam, "email")
+    warning = (
+        "Never pay: a message saying the video goes to every contact you have unless you make "
+        "the payment is a mass-mailed bluff."
+    )
+    assert "lure.extortion" not in fired(warning, "email")
+
+
+def test_a_dying_benefactor_is_an_advance_fee_story() -> None:
+    scam = (
+        "I am Mrs. Elena Petrova. I am 68 years old and suffering from a long-time illness. I "
+        "have decided to donate my $2,500,000 to charity through you."
+    )
+    assert "lure.advance_fee" in fired(scam, "email")
+    appeal = "Our hospice cares for people suffering from a terminal illness. Donate today."
+    assert "lure.advance_fee" not in fired(appeal, "email")
+
+
+def test_the_romance_money_story_may_come_a_few_sentences_later() -> None:
+    scam = (
+        "My dearest,\n\nI have been thinking about you all day. The connection here is terrible "
+        "so I can only write in the evenings. I have good news, my contract ends next month. "
+        "I will finally be able to come and see you.\n\nThere is one problem, the company holds "
+        "my pay until I settle the customs duty on my equipment, $3,850. Could you help me?"
+    )
+    assert "lure.romance" in fired(scam, "email")
+    family = (
+        "My dearest,\n\nWe landed safely. The flight was long. The children slept. Grandma met "
+        "us at the gate. The weather is lovely.\n\nCustoms took an hour, and the taxi cost us "
+        "$40. Love you!"
+    )
+    assert "lure.romance" not in fired(family, "email")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("$ALTX about to go parabolic 🚀 Press release drops Monday. Get in before 9:30am.", True),
+        ("Ths stock is about to expllode!! Price now: 2.32 Expected: 8.93 in 5 days", True),
+        ("This could be the biggest gainer of the year. SUIM.PK 2.32", True),
+        ("Markets: the Nasdaq closed up 1.2% as chip stocks led gains.", False),
+        ("Get in before 9:30am tomorrow, the doors open early for the sale.", False),
+    ],
+)
+def test_pump_and_dump_wording(text: str, flagged: bool) -> None:
+    assert ("lure.investment" in fired(text, "sms")) is flagged
+
+
+def test_a_hold_placed_on_a_card_is_a_block() -> None:
+    scam = "Navy Federal: Hold placed on debit card ending 2290 (unusual use). Call 1-866-555-0184"
+    assert "lure.account_suspended" in fired(scam, "sms")
+    pickup = "Your library hold is ready for pickup at the Main St branch."
+    assert "lure.account_suspended" not in fired(pickup, "sms")
+
+
+def test_a_number_put_in_for_someone_elses_code() -> None:
+    scam = (
+        "hey my phone won't get texts. I put your number in to get my Venmo code. what did it say?"
+    )
+    assert "request.code_relay" in fired(scam, "sms")
+    note = "I put your number in the school's contact list as my backup, hope that's ok"
+    assert "request.code_relay" not in fired(note, "sms")

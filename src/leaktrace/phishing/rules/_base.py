@@ -90,9 +90,11 @@ _BRAND_BRANCHES = tuple(
 )
 assert all("|".join(p.pattern for p in ps) == b.mentions.pattern for b, ps in _BRAND_BRANCHES)
 
-# "Never", "no adviser", "do not share it": the sentence warns instead of asking.
+# "Never", "no adviser", "do not share it": the sentence warns instead of asking. But "you will
+# never hear from me again" is the blackmailer's promise, not a warning.
 _NEGATION = rx(
-    r"\bjamais\b|\bnever\b|\baucun|\bne (le |la |les |leur )?(communiquez|donnez|partagez|"
+    r"\bjamais\b|\bnever\b(?! (again )?(hear|heard|see|bother|contact) (from )?(me|us)\b)|"
+    r"\baucun|\bne (le |la |les |leur )?(communiquez|donnez|partagez|"
     r"transmettez|divulguez)|\bne (vous )?(demande|demandera|demanderons|demandent)\b|"
     r"\b(do not|don'?t) (share|give|disclose|reply|send|forward)\b|\bnot ask\b|\bwill not ask\b"
 )

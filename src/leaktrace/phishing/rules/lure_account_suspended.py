@@ -19,7 +19,8 @@ _WHAT = rx(
 _STATE = rx(
     r"suspendu|bloque|desactive|restreint|ferme|cloture|supprime|verrouille|interrompu|"
     r"suspend|locked|disabled|de-?activat|restricted|limited|on hold|blocked|closed|terminat|"
-    r"frozen|revoked|\bdelet(e|ed|ing) (all |your )?(unused |inactive )?(e-?mail )?accounts?\b"
+    r"frozen|revoked|\bhold (placed|put) on\b|"
+    r"\bdelet(e|ed|ing) (all |your )?(unused |inactive )?(e-?mail )?accounts?\b"
 )
 
 

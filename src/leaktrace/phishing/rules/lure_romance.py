@@ -45,7 +45,7 @@ _MONEY_OR_SETTING = rx(
 
 
 def _check(ctx: Context) -> str | None:
-    return first_unnegated(ctx, _AFFECTION, _MONEY_OR_SETTING, window=4)
+    return first_unnegated(ctx, _AFFECTION, _MONEY_OR_SETTING, window=6)
 
 
 RULE = Rule(

@@ -34,12 +34,16 @@ _RELAY = rx(
 
 
 # "My phone won't get codes, I used your number. Did you get one from Google?"
-_USED_NUMBER = rx(r"\b(used|put|entered|typed|gave) (in )?your (phone |mobile |cell )?number\b")
+_USED_NUMBER = rx(
+    r"\b(used|put|entered|typed|gave) (in )?your (phone |mobile |cell )?number\b|"
+    r"\bput your (phone |mobile |cell )?number in\b"
+)
 # A code that is sent to log in, not a door code.
 _CODE = rx(
     r"\b(verification|login|log-in|security|one[- ]time|confirmation|google|whats ?app|facebook|"
     r"telegram|instagram|apple|microsoft) codes?\b|\b(otp|passcode)\b|"
-    r"\b(get|gets|got|getting|receive|received|sent|send|forward) (a |the |any |my |your )?codes?\b"
+    r"\b(get|gets|got|getting|receive|received|sent|send|forward) (a |the |any |my |your )?"
+    r"([a-z]+ )?codes?\b"
 )
 
 
