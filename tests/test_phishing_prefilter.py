@@ -40,12 +40,17 @@ def _sets() -> list[tuple[_prefilter.PatternSet, tuple[re.Pattern[str], ...]]]:
 
 
 def _missed(text: str) -> list[str]:
+    """Patterns whose first match the scan hides: ruled out, or told to start past it."""
     missed: list[str] = []
     for chosen, patterns in _sets():
         starts = chosen.starts(text)
-        missed += [
-            p.pattern for p in patterns if p.search(text) and chosen.start(starts, p) is None
-        ]
+        for pattern in patterns:
+            match = pattern.search(text)
+            if match is None:
+                continue
+            start = chosen.start(starts, pattern)
+            if start is None or start > match.start():
+                missed.append(pattern.pattern)
     return missed
 
 
@@ -56,8 +61,13 @@ def test_every_rule_pattern_is_in_the_prefilter() -> None:
     assert not {id(b.mentions) for b in BRANDS} & {id(p) for p in RULE_PATTERNS}
 
 
-def test_no_match_is_hidden_on_the_test_corpora() -> None:
-    texts = [fold(text) for text, _ in _corpus()]
+# Every message of the test sets, in shards so that parallel test workers share the work.
+SHARDS = 6
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_no_match_is_hidden_on_the_test_corpora(shard: int) -> None:
+    texts = [fold(text) for text, _ in _corpus()[shard::SHARDS]]
     assert len(texts) > 500
     for text in texts:
         assert _missed(text) == []
