@@ -147,10 +147,16 @@ def load_eval(data: Path) -> dict[str, list[tuple[str, str]]]:
     mails = []
     with (data / "eval" / "Nazario.csv").open(encoding="utf-8", errors="replace") as f:
         for row in csv.DictReader(f):
+            # The mail's own headers, as far as the CSV kept them (receiver and date since the
+            # seventh session, when a rule first read To:); the body as the CSV has it.
             sender = " ".join(row["sender"].split()) or "unknown@example.invalid"
+            headers = f"From: {sender}\n"
+            for name, column in (("To", "receiver"), ("Date", "date")):
+                value = " ".join((row.get(column) or "").split())
+                headers += f"{name}: {value}\n" if value else ""
             subject = " ".join(row["subject"].split())
             raw = (
-                f"From: {sender}\nSubject: {subject}\n"
+                f"{headers}Subject: {subject}\n"
                 f"Content-Type: text/plain; charset=utf-8\n\n{row['body']}\n"
             )
             mails.append((raw, "email"))

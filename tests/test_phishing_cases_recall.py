@@ -187,6 +187,15 @@ RECALL_CASES: dict[str, tuple[str, str, str]] = {
         "Do you have a moment? I need your help with something today.",
         "email",
     ),
+    "email.recipient_domain_service": (
+        "From: harbourline.example Webmail <info@ulmgorpel-tile.click>\n"
+        "To: <jose@harbourline.example>\nSubject: 4 messages held in quarantine\n\n"
+        "Sign in to release them.",
+        "From: IT Service Desk <servicedesk@harbourline.example>\n"
+        "To: <jose@harbourline.example>\nSubject: 4 messages held in quarantine\n\n"
+        "Sign in to release them.",
+        "email",
+    ),
     "email.locked_attachment": (
         "Hello, please see the attached invoice. Password: 4471",
         "Hello, please see the attached invoice. Your statement PDF opens with your date of birth.",

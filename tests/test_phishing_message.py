@@ -199,3 +199,21 @@ def test_raw_8bit_headers_are_read_as_written(encoding: str) -> None:
     assert message.subject == "Remboursement de vos frais médicaux en attente"
     assert message.from_name == "Sécurité Sociale"
     assert "\ufffd" not in message.subject + message.from_name
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        ("To: Jose <Jose@Harbourline.example>, ann@ridgewater.example", "jose@harbourline.example"),
+        (
+            "To: undisclosed-recipients:;\nDelivered-To: box@harbourline.example",
+            "box@harbourline.example",
+        ),
+        ("Delivered-To: box@harbourline.example", "box@harbourline.example"),
+        ("To: not an address", ""),
+        ("To: " + "x" * 5000 + "@example.org", ""),
+    ],
+)
+def test_first_recipient_address(headers: str, expected: str) -> None:
+    raw = f"From: a@b.example\n{headers}\nSubject: s\n\nbody\n"
+    assert parse_message(raw, "email").to_addr == expected

@@ -87,6 +87,7 @@ class Message:
     from_addr: str = ""
     reply_to: str = ""
     return_path: str = ""
+    to_addr: str = ""  # the first address of To: (Delivered-To: without one)
     auth: dict[str, str] = field(default_factory=dict)  # {"spf": "pass", "dmarc": "fail"}
     links: tuple[tuple[str, str], ...] = ()  # HTML anchors as (href, visible text)
     attachments: tuple[Attachment, ...] = ()
@@ -176,6 +177,15 @@ def _address(value: str) -> tuple[str, str]:
     if bare is not None:
         return "", bare
     return words or quoted or "", bracketed
+
+
+# To: often lists several people; the first is enough to know the recipients' organisation.
+_ANY_ADDRESS = re.compile(r"[\w.+'-]+@([\w-]+\.)+[\w-]+")
+
+
+def _first_address(value: str) -> str:
+    found = _ANY_ADDRESS.search(value[:2000])
+    return found.group(0).lower() if found else ""
 
 
 def _raw(msg: StdMessage, name: str) -> str:
@@ -288,6 +298,7 @@ def _parse_eml(data: bytes) -> Message:
         from_addr=from_addr.lower(),
         reply_to=_address(_raw(msg, "Reply-To"))[1].lower(),
         return_path=_address(_raw(msg, "Return-Path"))[1].lower(),
+        to_addr=_first_address(_raw(msg, "To")) or _first_address(_raw(msg, "Delivered-To")),
         auth=_auth(msg),
         links=tuple(links),
         attachments=tuple(attachments),

@@ -308,6 +308,14 @@ class Context:
         return split_host(message.from_addr.rpartition("@")[2])
 
     @cached_property
+    def recipient(self) -> Host | None:
+        """The host of an .eml's first To address; None for other messages or without one."""
+        message = self.message
+        if not message.is_eml or "@" not in message.to_addr:
+            return None
+        return split_host(message.to_addr.rpartition("@")[2])
+
+    @cached_property
     def vouched_sender(self) -> bool:
         """The sender is an official domain, not a free mailbox (whose provider authenticates
         whoever opened the account), and the receiving server authenticated it."""
