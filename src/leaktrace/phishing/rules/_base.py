@@ -299,21 +299,20 @@ class Context:
     def sentences(self) -> list[str]:
         return [self.folded[start:end] for start, end in self.spans]
 
+    def _eml_host(self, address: str) -> Host | None:
+        if not self.message.is_eml or "@" not in address:
+            return None
+        return split_host(address.rpartition("@")[2])
+
     @cached_property
     def sender(self) -> Host | None:
         """The host of an .eml's From address; None for other messages or without one."""
-        message = self.message
-        if not message.is_eml or "@" not in message.from_addr:
-            return None
-        return split_host(message.from_addr.rpartition("@")[2])
+        return self._eml_host(self.message.from_addr)
 
     @cached_property
     def recipient(self) -> Host | None:
         """The host of an .eml's first To address; None for other messages or without one."""
-        message = self.message
-        if not message.is_eml or "@" not in message.to_addr:
-            return None
-        return split_host(message.to_addr.rpartition("@")[2])
+        return self._eml_host(self.message.to_addr)
 
     @cached_property
     def vouched_sender(self) -> bool:
