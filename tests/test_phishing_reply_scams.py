@@ -488,3 +488,19 @@ def test_a_number_put_in_for_someone_elses_code() -> None:
     assert "request.code_relay" in fired(scam, "sms")
     note = "I put your number in the school's contact list as my backup, hope that's ok"
     assert "request.code_relay" not in fired(note, "sms")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Please confirm your password by replying to this e-mail.", True),
+        ("Enter your username and password below to keep your mailbox.", True),
+        ("Merci de nous communiquer votre mot de passe pour finaliser.", True),
+        # Changing a password, or signing in, is what every IT notice asks.
+        ("Reminder: please update your password before Friday, it expires in 5 days.", False),
+        ("Sign in with your usual username and password at the intranet from Monday.", False),
+        ("Pensez à mettre à jour votre mot de passe avant vendredi.", False),
+    ],
+)
+def test_a_password_handed_over_not_a_password_changed(text: str, flagged: bool) -> None:
+    assert ("request.credentials" in fired(text, "email")) is flagged
