@@ -25,6 +25,13 @@ def leak(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def _default_sigint() -> None:
+    # A runner started in the background (`cmd &` in a script) ignores SIGINT, and its
+    # children inherit that: Python then installs no KeyboardInterrupt handler and the Ctrl-C
+    # test would see the ingest finish. The child gets the terminal's default back.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start(home: Path, leak: Path, name: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [
@@ -43,6 +50,7 @@ def _start(home: Path, leak: Path, name: str) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         env=ENV,
+        preexec_fn=_default_sigint,
     )
 
 
