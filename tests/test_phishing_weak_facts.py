@@ -98,3 +98,28 @@ def test_an_impersonators_report_button_earns_nothing() -> None:
         "Verify your account at http://paypa1-secure.example/login or report phishing to us.\n"
     )
     assert "allow.prevention_message" not in fired(mail, "email")
+
+
+def test_a_lure_quoted_is_not_asked() -> None:
+    warning = (
+        "From: IT Security <security@harbourline.example>\nSubject: Phishing alert\n\n"
+        'Some of you received mails asking you to "verify your mailbox within 24 hours". '
+        "Delete them and tell us."
+    )
+    lure = (
+        "From: Mail Admin <admin@luxdun.top>\nSubject: Mailbox\n\n"
+        "Please verify your mailbox within 24 hours. Then your mailbox keeps working."
+    )
+    for rule in ("lure.verify_account", "lure.deadline"):
+        assert rule not in fired(warning, "email")
+        assert rule in fired(lure, "email")
+
+
+def test_a_message_pasted_between_quotes_is_still_read() -> None:
+    # Whoever pastes what they received, in quotes, is asking about it: a long quote is a
+    # message, not a phrase discussed.
+    pasted = (
+        'just got this and I ordered nothing: "UPS: Your package is on hold at our local '
+        'facility, please confirm your delivery details at ups-redelivery.top"'
+    )
+    assert "lure.verify_account" in fired(pasted, "sms")

@@ -90,6 +90,11 @@ _BRAND_BRANCHES = tuple(
 )
 assert all("|".join(p.pattern for p in ps) == b.mentions.pattern for b, ps in _BRAND_BRANCHES)
 
+# A phrase quoted, not a whole message: someone who pastes the text they received between
+# quotes ('I got this: "UPS: your package is on hold, confirm your delivery details at…"')
+# is asking about it, and it is judged as the lure it is.
+_QUOTE_CHARS = 60
+
 # "Never", "no adviser", "do not share it": the sentence warns instead of asking. But "you will
 # never hear from me again" is the blackmailer's promise, not a warning.
 _NEGATION = rx(
@@ -451,6 +456,22 @@ def is_negated(sentence: str) -> bool:
     return _NEGATION.search(sentence) is not None
 
 
+def _quoted(text: str, match: re.Match[str]) -> bool:
+    """The match stands between quotation marks on its line: quoted, not asked.
+
+    Awareness mail, IT notices and forwarded warnings quote the lures they warn about ('asking
+    you to "verify your mailbox"', 'we will never send a link to "re-validate" it'); a lure
+    does not put its own request in quotes. Folding made every quotation mark a '"'.
+    """
+    start, end = match.span()
+    line = text.rfind("\n", 0, start) + 1
+    if text.count('"', line, start) % 2 == 0:
+        return False
+    opening = text.rfind('"', line, start)
+    close = text.find('"', end, opening + _QUOTE_CHARS)
+    return close != -1 and "\n" not in text[end:close]
+
+
 def first_unnegated(
     ctx: Context,
     *patterns: re.Pattern[str],
@@ -482,7 +503,9 @@ def first_unnegated(
                 continue
             tried.add(first)
             stretch = text[spans[first][0] : spans[min(first + window, len(spans)) - 1][1]]
-            found = patterns[0].search(stretch)
+            found = next(
+                (m for m in patterns[0].finditer(stretch) if not _quoted(stretch, m)), None
+            )
             if found is None or any(p.search(stretch) is None for p in patterns[1:]):
                 continue
             if not is_negated(stretch) and (unless is None or unless.search(stretch) is None):
