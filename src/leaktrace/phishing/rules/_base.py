@@ -29,6 +29,7 @@ from leaktrace.phishing.urls import Url, embedded_urls, find_urls, parse_url
 
 __all__ = [
     "DECEPTIONS",
+    "HAND_OVER_VERBS",
     "REQUEST_VERBS",
     "Context",
     "Rule",
@@ -104,15 +105,19 @@ _NEGATION = rx(
     r"\b(do not|don'?t) (share|give|disclose|reply|send|forward)\b|\bnot ask\b|\bwill not ask\b"
 )
 # Imperatives and infinitives only: "validation" or "confirmation" is a noun, not a request.
-REQUEST_VERBS = (
-    r"\b(communiqu(ez|er)|(re)?transmett(ez|re)|donn(ez|er)|saisi(r|ssez)|indiqu(ez|er)|"
+# Handing something over: type it in, send it, confirm it.
+_HAND_OVER = (
+    r"communiqu(ez|er)|(re)?transmett(ez|re)|donn(ez|er)|saisi(r|ssez)|indiqu(ez|er)|"
     r"renseign(ez|er)|confirm(ez|er)|envoy(ez|er)|fourni(r|ssez)|entr(ez|er)|munissez|"
-    r"mett(re|ez) a jour|mise a jour|actualis(ez|er)|verifi(ez|er)|valid(ez|er)|"
-    r"complet(ez|er)|repond(ez|re)|en reponse|par retour|identifiez|precis(ez|er)|"
-    r"retourn(ez|er)|enter|provide|share|send|reply|verify|submit|give|update|type|input|"
-    r"re-?confirm|confirm|log ?in|sign ?in|saisissant|indiquant|renseignant|confirmant|"
-    r"communiquant|transmettant|envoyant|fournissant|validant|completant|verifiant)\b"
+    r"verifi(ez|er)|valid(ez|er)|complet(ez|er)|repond(ez|re)|en reponse|par retour|"
+    r"identifiez|precis(ez|er)|retourn(ez|er)|enter|provide|share|send|reply|verify|submit|"
+    r"give|type|input|re-?confirm|confirm|saisissant|indiquant|renseignant|confirmant|"
+    r"communiquant|transmettant|envoyant|fournissant|validant|completant|verifiant"
 )
+# Bringing details up to date, or signing in: a request for them, not for a password.
+_UPDATE_OR_SIGN_IN = r"mett(re|ez) a jour|mise a jour|actualis(ez|er)|update|log ?in|sign ?in"
+HAND_OVER_VERBS = rf"\b({_HAND_OVER})\b"
+REQUEST_VERBS = rf"\b({_HAND_OVER}|{_UPDATE_OR_SIGN_IN})\b"
 
 
 class _Prefilter:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from leaktrace.phishing.rules._base import REQUEST_VERBS, Context, Rule, first_unnegated
+from leaktrace.phishing.rules._base import HAND_OVER_VERBS, Context, Rule, first_unnegated
 from leaktrace.phishing.text import rx
 
 __all__ = ["RULE"]
@@ -25,11 +25,7 @@ _SECRET = rx(
 # Asking to change a password, or to sign in, is what every IT notice does; a lure that sends
 # you to a fake sign-in page is caught by its link and its pretext. This rule is about the
 # secret handed over: typed into a form, sent, read out, "confirmed".
-_ASK = rx(
-    REQUEST_VERBS.replace("mett(re|ez) a jour|mise a jour|actualis(ez|er)|", "")
-    .replace("update|", "")
-    .replace("log ?in|sign ?in|", "")
-)
+_ASK = rx(HAND_OVER_VERBS)
 # "Your code is 8812. Reply STOP to opt out": a code delivered, with an opt-out, asks nothing.
 _DELIVERED = rx(r"\b(code|pin|passcode|password|otp)( is|:) ?[a-z0-9-]*\d|\b\d{4,8} is your\b")
 
