@@ -52,8 +52,7 @@ def _check(ctx: Context) -> str | None:
         return None
     if _LIST_HOSTS.intersection(recipient.subdomain.split(".")):
         return None  # a mailing list: members from everywhere, the list's name in [brackets]
-    message = ctx.message
-    head = fold(f"{message.from_name}\n{message.subject}\n{message.body[:_OPENING_CHARS]}")
+    head = f"{fold(ctx.message.from_name)}\n{ctx.opening(_OPENING_CHARS)}"
     if recipient.label not in head:
         return None
     found = _pattern(domain, recipient.label).search(head)
