@@ -1,16 +1,26 @@
-"""Loopback servers for the tests: a free port, and an ASGI app on uvicorn in a thread."""
+"""Servers for the tests: a free loopback port, an ASGI app on uvicorn in a thread, and what
+to do when a server a test needs is missing."""
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 import uvicorn
+
+
+def unavailable(what: str, reason: str) -> NoReturn:
+    """Skip the tests that need ``what`` on a developer's machine; fail them under CI, where
+    the machine provides PostgreSQL, Redis and chromium and a skip would hide a broken set-up."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} tests cannot run under CI: {reason}")
+    pytest.skip(f"{what} tests skipped: {reason}")
 
 
 def free_port() -> int:

@@ -6,12 +6,12 @@ import secrets
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NoReturn
 
 import pytest
 
 from leaktrace.crypto import ServerKey
 from leaktrace.store import Breach, SQLiteStore
+from tests._servers import unavailable
 
 
 @pytest.fixture
@@ -52,12 +52,6 @@ PG_ADMIN_URL = os.environ.get(
 )
 
 
-def _pg_unavailable(reason: str) -> NoReturn:
-    if os.environ.get("CI"):
-        pytest.fail(f"PostgreSQL tests cannot run: {reason}")
-    pytest.skip(f"PostgreSQL tests skipped: {reason}")
-
-
 @pytest.fixture(scope="session")
 def pg_database() -> Iterator[str]:
     """The URL of a database created for this test session and dropped at its end."""
@@ -65,13 +59,15 @@ def pg_database() -> Iterator[str]:
         import psycopg
         from psycopg import sql
     except ImportError:
-        _pg_unavailable("psycopg is not installed (pip install -r requirements-postgres.txt)")
+        unavailable(
+            "PostgreSQL", "psycopg is not installed (pip install -r requirements-postgres.txt)"
+        )
     name = f"leaktrace_test_{secrets.token_hex(6)}"
     try:
         with psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=5) as conn:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     except psycopg.OperationalError as exc:
-        _pg_unavailable(f"no server at {PG_ADMIN_URL} ({exc})")
+        unavailable("PostgreSQL", f"no server at {PG_ADMIN_URL} ({exc})")
     yield urllib.parse.urlsplit(PG_ADMIN_URL)._replace(path=f"/{name}", query="").geturl()
     with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
         # FORCE: a test that failed may have left a connection open.

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NoReturn
 
 import httpx
 import pytest
@@ -20,7 +18,7 @@ from leaktrace.crypto import ServerKey
 from leaktrace.errors import InputError, LeaktraceError, RateLimitedError
 from leaktrace.lookup.ratelimit import MemoryRateLimiter, RedisRateLimiter, retry_after_header
 from leaktrace.store import SQLiteStore
-from tests._servers import serve_in_thread
+from tests._servers import serve_in_thread, unavailable
 from tests.test_api import blinded, make_home, serve
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -34,14 +32,6 @@ class FakeClock:
         return self.now
 
 
-def _no_redis() -> NoReturn:
-    # The machine starts Redis before CI, as it starts PostgreSQL: there a missing server is
-    # a failure, not a reason to skip the tests that need it.
-    if os.environ.get("CI"):
-        pytest.fail("Redis tests cannot run: no server on 127.0.0.1:6379")
-    pytest.skip("no Redis on 127.0.0.1:6379")
-
-
 @pytest.fixture
 def redis_prefix() -> Iterator[str]:
     redis = pytest.importorskip("redis")
@@ -49,7 +39,7 @@ def redis_prefix() -> Iterator[str]:
     try:
         client.ping()
     except redis.RedisError:
-        _no_redis()
+        unavailable("Redis", "no server on 127.0.0.1:6379")
     prefix = f"leaktrace-test-{uuid.uuid4().hex}:"
     yield prefix
     for key in client.scan_iter(match=prefix + "*"):
@@ -103,7 +93,7 @@ def test_redis_agrees_with_memory(steps: list[tuple[int, int]]) -> None:
     try:
         client.ping()
     except redis.RedisError:
-        _no_redis()
+        unavailable("Redis", "no server on 127.0.0.1:6379")
     prefix = f"leaktrace-test-{uuid.uuid4().hex}:"
     clock = FakeClock()
     limit = RateLimit(60, 5)

@@ -30,7 +30,7 @@ from leaktrace.identifiers import encode
 from leaktrace.lookup.advice import advice_for
 from leaktrace.store import Breach, Lineage, Parent, SQLiteStore, Store
 from leaktrace.store import data_classes as dc
-from tests._servers import serve_in_thread
+from tests._servers import serve_in_thread, unavailable
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts" / "web"
@@ -225,20 +225,16 @@ def needs(site: Site, endpoint: str) -> None:
 # --------------------------------------------------------------------------------- browser
 
 
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"browser tests cannot run under CI: {reason}")
-    pytest.skip(f"browser tests skipped: {reason}")
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("the playwright package is missing (pip install -r requirements-web.txt)")
+        unavailable(
+            "browser", "the playwright package is missing (pip install -r requirements-web.txt)"
+        )
     if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
+        unavailable("browser", f"{CHROMIUM} is missing (apt-get install chromium)")
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield instance
