@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
@@ -21,14 +22,15 @@ DATA = Path(__file__).parent / "data"
 pytestmark = pytest.mark.skipif(not _prefilter.available(), reason="hyperscan not installed")
 
 
-def _corpus() -> list[tuple[str, str]]:
+@functools.cache
+def _corpus() -> tuple[tuple[str, str], ...]:
     rows: list[tuple[str, str]] = []
     for path in sorted(DATA.glob("phishing_*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 record = json.loads(line)
                 rows.append((record["text"], record["channel"]))
-    return rows
+    return tuple(rows)
 
 
 def _sets() -> list[tuple[_prefilter.PatternSet, tuple[re.Pattern[str], ...]]]:
