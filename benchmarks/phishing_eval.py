@@ -1,8 +1,8 @@
 """How well ``leaktrace phish`` triages messages, next to a generic baseline trained alongside.
 
 Run: ``.venv/bin/python benchmarks/phishing_eval.py [--data ../shared/data/phishing] [--folds 5]``
-(needs ``requirements-phishing.txt``). Not part of the test suite; about five minutes on one
-core.
+(needs the ``[dev]`` extra: ``make install``). Not part of the test suite; about five minutes
+on one core.
 
 What it prints, for three detectors — the analyzer (rules + shipped model), the rules alone,
 and a generic TF-IDF + LinearSVC baseline trained on ``train/`` in this run — and for a fourth
@@ -18,7 +18,9 @@ that is not shipped: the analyzer if a very confident model could flag a message
   on each fold's training part (with the English ``dev`` halves, as shipped), never on the
   part it is measured on;
 * ``eval/`` (smishtank SMS, Nazario e-mails, all positives): recall only. ``eval/`` is only
-  measured here, never trained or tuned on;
+  measured here, never trained or tuned on. Each smishtank text is given with its sender, as
+  a phone shows it (the CSV's ``Sender`` column; since the eighth session), and once more as
+  text alone, so that what the sender adds is seen;
 * throughput of the analyzer on one core, messages per second.
 
 A message counts as *detected* when its verdict is not ``legitimate`` (``suspicious`` or
@@ -49,12 +51,14 @@ from leaktrace.errors import InputError
 from leaktrace.phishing import analyze, warm_up
 from leaktrace.phishing.analyze import MODEL_POINTS, MODEL_POINTS_EMAIL, MODEL_RULE_ID
 from leaktrace.phishing.model import TextModel, default_model
+from leaktrace.phishing.sender import read_sender
 
 ROOT = Path(__file__).resolve().parents[1]
 FRENCH = ROOT / "tests" / "data" / "phishing_fr.jsonl"
 # Written for the tests in dev and holdout halves; the rules were developed on dev only.
 ENGLISH = ("phishing_en_sms", "phishing_en_email_phish", "phishing_en_email_legit")
-Detector = Callable[[str, str], str]  # (text, channel) -> verdict
+Detector = Callable[..., str]  # (text, channel, sender="") -> verdict
+Sample = tuple[str, str, str]  # (text, channel, sender)
 
 
 def _trainer() -> Any:
@@ -73,15 +77,16 @@ def baseline() -> Pipeline:
 
 
 def analyzer(model: TextModel | None, use_model: bool = True) -> Detector:
-    def detect(text: str, channel: str) -> str:
+    def detect(text: str, channel: str, sender: str = "") -> str:
         try:
             return str(
                 analyze(
                     text,
-                    channel,
+                    channel,  # type: ignore[arg-type]
                     lang="en",
-                    model=model,  # type: ignore[arg-type]
+                    model=model,
                     use_model=use_model,
+                    sender=sender,
                 )["verdict"]
             )
         except InputError:
@@ -95,9 +100,15 @@ def model_alone(model: TextModel | None) -> Detector:
     on its own: a policy question left open (issue 6 wants rules to explain every verdict),
     measured here, not shipped."""
 
-    def detect(text: str, channel: str) -> str:
+    def detect(text: str, channel: str, sender: str = "") -> str:
         try:
-            result = analyze(text, channel, lang="en", model=model)  # type: ignore[arg-type]
+            result = analyze(
+                text,
+                channel,  # type: ignore[arg-type]
+                lang="en",
+                model=model,
+                sender=sender,
+            )
         except InputError:
             return "error"
         scale = MODEL_POINTS_EMAIL if channel == "email" else MODEL_POINTS
@@ -110,7 +121,10 @@ def model_alone(model: TextModel | None) -> Detector:
 
 
 def from_baseline(fitted: Pipeline) -> Detector:
-    return lambda text, channel: "phishing" if fitted.predict([text])[0] == 1 else "legitimate"
+    # A model of words: it reads the text, not the sender.
+    return lambda text, channel, sender="": (
+        "phishing" if fitted.predict([text])[0] == 1 else "legitimate"
+    )
 
 
 def scores(verdicts: Sequence[str], labels: Sequence[int]) -> dict[str, float]:
@@ -140,10 +154,23 @@ def line(name: str, result: dict[str, float], keys: Sequence[str]) -> str:
     return f"  {name:<36} {cells}"
 
 
-def load_eval(data: Path) -> dict[str, list[tuple[str, str]]]:
+def _sender(value: str) -> str:
+    """The Sender cell as a phone shows it, or "" (not known) when the analyzer refuses it."""
+    value = " ".join(value.split())
+    try:
+        return read_sender(value)
+    except InputError:
+        return ""
+
+
+def load_eval(data: Path) -> dict[str, list[Sample]]:
     csv.field_size_limit(1 << 30)
     with (data / "eval" / "smishtank.csv").open(encoding="utf-8", errors="replace") as f:
-        sms = [(row["MainText"], "sms") for row in csv.DictReader(f) if row["MainText"].strip()]
+        sms = [
+            (row["MainText"], "sms", _sender(row.get("Sender") or ""))
+            for row in csv.DictReader(f)
+            if row["MainText"].strip()
+        ]
     mails = []
     with (data / "eval" / "Nazario.csv").open(encoding="utf-8", errors="replace") as f:
         for row in csv.DictReader(f):
@@ -160,7 +187,7 @@ def load_eval(data: Path) -> dict[str, list[tuple[str, str]]]:
                 f"{headers}Subject: {subject}\n"
                 f"Content-Type: text/plain; charset=utf-8\n\n{row['body']}\n"
             )
-            mails.append((raw, "email"))
+            mails.append((raw, "email", ""))
     return {"smishtank": sms, "Nazario": mails}
 
 
@@ -232,37 +259,44 @@ def main() -> None:
     if args.skip_eval:
         return
     evaluation = load_eval(args.data)
-    for corpus, messages in evaluation.items():
-        print(f"eval/{corpus} ({len(messages)} messages, all positive): recall")
+    text_only = [(text, channel, "") for text, channel, _ in evaluation["smishtank"]]
+    known = sum(bool(sender) for _, _, sender in evaluation["smishtank"])
+    titles = {
+        "smishtank": f"smishtank, with the sender ({known} known)",
+        "Nazario": "Nazario",
+    }
+    for corpus, messages in [*evaluation.items(), ("smishtank, text only", text_only)]:
+        print(f"eval/{titles.get(corpus, corpus)} ({len(messages)} messages, all positive): recall")
         for name, detect in detectors.items():
-            result = scores([detect(t, c) for t, c in messages], [1] * len(messages))
+            result = scores([detect(*m) for m in messages], [1] * len(messages))
             print(line(name, result, ("R", "R(phishing only)", "errors")))
 
     detect = detectors["analyzer (rules + model)"]
     reference = detectors["baseline TF-IDF+LinearSVC"]
-    sms = [(r["text"], "sms") for r in french if r["channel"] == "sms"] + evaluation["smishtank"]
-    mails = [(r["text"], "email") for r in french if r["channel"] == "email"]
+    sms = [(r["text"], "sms", "") for r in french if r["channel"] == "sms"]
+    sms += evaluation["smishtank"]
+    mails = [(r["text"], "email", "") for r in french if r["channel"] == "email"]
     mails += evaluation["Nazario"][:300]
     warm_up()  # the rules' Hyperscan prefilter, as the API server and large batches do
-    for text, channel in (sms + mails)[:50]:
-        detect(text, channel)  # warm the lazily built tables (dnstwist permutations)
+    for sample in (sms + mails)[:50]:
+        detect(*sample)  # warm the lazily built tables (dnstwist permutations)
     # The machine is shared and its speed varies from run to run: each rate is also given as a
     # ratio to the generic baseline scoring the same messages one at a time, in this run.
-    for name, corpus in (("SMS", sms), ("e-mail", mails), ("all", sms + mails)):
-        rate, base = _rate(detect, corpus), _rate(reference, corpus)
+    for kind, samples in (("SMS", sms), ("e-mail", mails), ("all", sms + mails)):
+        rate, base = _rate(detect, samples), _rate(reference, samples)
         print(
-            f"throughput {name:<6} {rate:>7,.0f} messages/s on one core ({len(corpus)} messages)"
+            f"throughput {kind:<6} {rate:>7,.0f} messages/s on one core ({len(samples)} messages)"
             f" = {rate / base:.2f}× the baseline scoring one message at a time ({base:,.0f}/s)"
         )
 
 
-def _rate(detect: Detector, corpus: Sequence[tuple[str, str]]) -> float:
+def _rate(detect: Detector, corpus: Sequence[Sample]) -> float:
     """Messages per second, best of three passes (the machine is shared)."""
     best = float("inf")
     for _ in range(3):
         start = time.perf_counter()
-        for text, channel in corpus:
-            detect(text, channel)
+        for sample in corpus:
+            detect(*sample)
         best = min(best, time.perf_counter() - start)
     return len(corpus) / best
 

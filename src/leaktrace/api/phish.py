@@ -1,10 +1,12 @@
 """``POST /v1/phish``: the phishing triage over HTTP.
 
 The body is either JSON ``{"text": "…", "channel": "sms"|"email", "lang": "fr"|"en"}`` or a raw
-e-mail with ``Content-Type: message/rfc822``. The language may also come as ``?lang=``. Bodies
-above :data:`MAX_BODY_BYTES` are refused while they are read (413), before any parsing; every
-error answers ``{"error": "<one sentence>"}`` that never quotes the message. The message is
-analysed in memory and never stored or logged.
+e-mail with ``Content-Type: message/rfc822``. JSON may add ``"sender"``, a text's sender as the
+phone shows it (number, short code, name or e-mail address; see docs/phishing.md). The
+language may also come as ``?lang=``. Bodies above :data:`MAX_BODY_BYTES` are refused while
+they are read (413), before any parsing; every error answers ``{"error": "<one sentence>"}``
+that never quotes the message or the sender. The message is analysed in memory and never
+stored or logged.
 
 The router is self-contained (it answers its own errors), so it can be included in any app.
 """
@@ -53,20 +55,23 @@ async def _body(request: Request) -> bytes:
     return b"".join(chunks)
 
 
-def _from_json(body: bytes) -> tuple[str, Any, Any]:
+def _from_json(body: bytes) -> tuple[str, Any, Any, Any]:
     try:
         document = json.loads(body)
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise InputError("request body is not valid JSON") from None
     if not isinstance(document, dict) or not isinstance(document.get("text"), str):
         raise InputError(_JSON_SHAPE)
-    unknown = set(document) - {"text", "channel", "lang"}
+    unknown = set(document) - {"text", "channel", "lang", "sender"}
     if unknown:
-        raise InputError("request body has an unknown field: only text, channel, lang")
+        raise InputError("request body has an unknown field: only text, channel, lang, sender")
     channel = document.get("channel", "sms")
     if channel not in ("sms", "email"):
         raise InputError("channel must be 'sms' or 'email'")
-    return document["text"], channel, document.get("lang")
+    sender = document.get("sender", "")
+    if not isinstance(sender, str):
+        raise InputError("sender must be a string")
+    return document["text"], channel, document.get("lang"), sender
 
 
 # What the body may be, for /openapi.json (the route reads the raw body itself, to take either
@@ -87,6 +92,12 @@ _REQUEST_BODY = {
                     "text": {**_TEXT_SCHEMA, "maxLength": 200_000},
                     "channel": {"type": "string", "enum": ["sms", "email"]},
                     "lang": {"type": "string", "enum": ["fr", "en"]},
+                    # A text's sender as the phone shows it; an e-mail has its From: header.
+                    "sender": {
+                        "type": "string",
+                        "maxLength": 254,
+                        "pattern": r"^[^\x00-\x1f\x7f]*$",
+                    },
                 },
             }
         },
@@ -110,11 +121,12 @@ async def phish(request: Request) -> JSONResponse:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     try:
         lang: Any = request.query_params.get("lang")
+        sender: Any = None
         if media == "message/rfc822":
             data: str | bytes = body
             channel: Any = "email"
         elif media in ("application/json", ""):
-            data, channel, body_lang = _from_json(body)
+            data, channel, body_lang, sender = _from_json(body)
             lang = lang or body_lang
         else:
             raise InputError("content type must be application/json or message/rfc822")
@@ -122,7 +134,7 @@ async def phish(request: Request) -> JSONResponse:
         if lang not in ("fr", "en"):
             raise InputError("lang must be 'fr' or 'en'")
         # Parsing and rules are CPU-bound: keep them off the event loop.
-        result = await run_in_threadpool(analyze, data, channel, lang=lang)
+        result = await run_in_threadpool(analyze, data, channel, lang=lang, sender=sender)
     except InputError as exc:
         return _error(400, exc.message)
     return JSONResponse(result, headers={"Cache-Control": "no-store"})

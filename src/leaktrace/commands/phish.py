@@ -1,9 +1,10 @@
 """``leaktrace phish``: triage a suspicious SMS or e-mail (text, .txt, raw .eml, or a batch).
 
 One message comes from TEXT, ``--file`` (a .txt or a raw .eml) or standard input. ``--batch``
-reads JSON lines ``{"text": "…", "channel": "sms"|"email"}`` and writes one JSON result per
-line, in the same order; every line is read and checked before anything is written, so a bad
-line stops the run with one error and no partial output.
+reads JSON lines ``{"text": "…", "channel": "sms"|"email"}`` (and, for a text, an optional
+``"sender"``: the number, short code, name or address the phone shows) and writes one JSON
+result per line, in the same order; every line is read and checked before anything is
+written, so a bad line stops the run with one error and no partial output.
 """
 
 from __future__ import annotations
@@ -74,7 +75,11 @@ def _batch(path: Path) -> list[Message]:
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise InputError(f'{where}: expected {{"text": "...", "channel": "sms"|"email"}}')
         try:
-            messages.append(parse_message(item["text"], _channel(item.get("channel"), where)))
+            chosen = _channel(item.get("channel"), where)
+            sender = item.get("sender", "")
+            if not isinstance(sender, str):
+                raise InputError("sender must be a string")
+            messages.append(parse_message(item["text"], chosen, sender=sender))
         except InputError as exc:
             raise InputError(f"{where}: {exc.message}") from None
     if not messages:
@@ -82,18 +87,20 @@ def _batch(path: Path) -> list[Message]:
     return messages
 
 
-def _single(text: str | None, file: Path | None, channel: Channel | None) -> Message:
+def _single(
+    text: str | None, file: Path | None, channel: Channel | None, sender: str | None
+) -> Message:
     if text is not None and file is not None:
         raise InputError("give either TEXT or --file, not both")
     if file is not None:
         if file.suffix.lower() == ".eml" and channel is None:
             channel = "email"
-        return parse_message(_read_file(file), channel)
+        return parse_message(_read_file(file), channel, sender=sender)
     if text is not None:
-        return parse_message(text, channel)
+        return parse_message(text, channel, sender=sender)
     if sys.stdin is None or sys.stdin.isatty():
         raise InputError("give a message: TEXT, --file F, --batch IN.jsonl or standard input")
-    return parse_message(sys.stdin.buffer.read(MAX_EML_BYTES + 1), channel)
+    return parse_message(sys.stdin.buffer.read(MAX_EML_BYTES + 1), channel, sender=sender)
 
 
 def _render(result: dict[str, Any], lang: str) -> None:
@@ -121,12 +128,21 @@ def phish(
     ] = None,
     batch: Annotated[
         Path | None,
-        typer.Option("--batch", help='JSON lines {"text", "channel"}; one result per line.'),
+        typer.Option(
+            "--batch", help='JSON lines {"text", "channel", "sender"?}; one result per line.'
+        ),
     ] = None,
     channel: Annotated[
         str | None, typer.Option("--channel", help="sms or email (default: guessed).")
     ] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="fr or en.")] = None,
+    sender: Annotated[
+        str | None,
+        typer.Option(
+            "--sender",
+            help="A text's sender as your phone shows it: number, short code, name or e-mail.",
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Say whether an SMS or e-mail is phishing, why, and what to do."""
@@ -138,8 +154,8 @@ def phish(
             raise InputError("--lang must be 'fr' or 'en'")
         chosen = _channel(channel, "--channel") if channel is not None else None
         if batch is not None:
-            if text is not None or file is not None:
-                raise InputError("--batch cannot be combined with TEXT or --file")
+            if text is not None or file is not None or sender is not None:
+                raise InputError("--batch cannot be combined with TEXT, --file or --sender")
             messages = _batch(batch)
             if len(messages) >= _WARM_UP_FROM:
                 warm_up()
@@ -147,7 +163,7 @@ def phish(
                 result = analyze_message(message, lang=language).to_dict()
                 sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
             return
-        result = analyze_message(_single(text, file, chosen), lang=language).to_dict()
+        result = analyze_message(_single(text, file, chosen, sender), lang=language).to_dict()
         if as_json:
             emit_json(result)
         else:

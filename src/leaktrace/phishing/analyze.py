@@ -146,10 +146,12 @@ def analyze(
     lang: str = "fr",
     model: TextModel | None = None,
     use_model: bool = True,
+    sender: str | None = None,
 ) -> dict[str, Any]:
     """Parse and analyse a message (SMS text, e-mail text or raw .eml) → the JSON document.
 
+    ``sender`` is a text's sender as the phone shows it, when known.
     Raises :class:`InputError` (and nothing else) for input that is not a message.
     """
-    message = parse_message(data, channel)
+    message = parse_message(data, channel, sender=sender)
     return analyze_message(message, lang=lang, model=model, use_model=use_model).to_dict()

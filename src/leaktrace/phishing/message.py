@@ -23,6 +23,7 @@ from typing import Literal
 from leaktrace.errors import InputError
 from leaktrace.phishing._html import html_fields, looks_like_html
 from leaktrace.phishing._undecoded import as_text, part_text, undecoded_parts
+from leaktrace.phishing.sender import read_sender
 
 __all__ = [
     "MAX_EML_BYTES",
@@ -37,6 +38,7 @@ __all__ = [
 Channel = Literal["sms", "email"]
 MAX_TEXT_CHARS = 200_000  # far above any SMS or mail text; protects the regexes' running time
 MAX_EML_BYTES = 10_000_000  # a mail with a few attachments
+_SENDER_FOR_TEXTS = "a sender is given for texts only: an e-mail's sender is its From: header"
 _HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]", re.MULTILINE)
 _KEY_HEADERS = re.compile(
     rb"^(from|received|return-path|message-id|mime-version|date|to):", re.IGNORECASE | re.MULTILINE
@@ -93,6 +95,7 @@ class Message:
     attachments: tuple[Attachment, ...] = ()
     is_eml: bool = False
     form_fields: tuple[str, ...] = ()  # HTML form fields as "type:name" ("password:pass")
+    sender: str = ""  # a text's sender as the phone shows it (checked by ``read_sender``)
 
     @property
     def authenticated(self) -> bool:
@@ -131,14 +134,14 @@ def _check_text(text: str) -> str:
     return text
 
 
-def _plain(text: str, channel: Channel) -> Message:
+def _plain(text: str, channel: Channel, sender: str) -> Message:
     subject, body = "", text
     if channel == "email":
         first, _, rest = text.lstrip().partition("\n")
         match = _SUBJECT_LINE.match(first)
         if match:
             subject, body = match.group(2).strip(), rest
-    return Message(channel=channel, body=body.strip(), subject=subject)
+    return Message(channel=channel, body=body.strip(), subject=subject, sender=sender)
 
 
 def _header(msg: StdMessage, name: str) -> str:
@@ -307,18 +310,28 @@ def _parse_eml(data: bytes) -> Message:
     )
 
 
-def parse_message(data: str | bytes, channel: Channel | None = None) -> Message:
+def parse_message(
+    data: str | bytes, channel: Channel | None = None, *, sender: object = None
+) -> Message:
     """Parse a message; ``channel=None`` guesses: an .eml is e-mail, anything else an SMS.
 
-    Raises :class:`InputError` for empty, oversized, binary or truncated input.
+    ``sender`` is a text's sender as the phone shows it (number, short code, name or e-mail
+    address); an e-mail has its From: header instead.
+    Raises :class:`InputError` for empty, oversized, binary or truncated input, and for a
+    sender that is not one or is given with an e-mail.
     """
     if channel not in (None, "sms", "email"):
         raise InputError("channel must be 'sms' or 'email'")
+    checked = read_sender(sender)
+    if checked and channel == "email":
+        raise InputError(_SENDER_FOR_TEXTS)
     raw = data if isinstance(data, bytes) else data.encode("utf-8", errors="replace")
     if channel != "sms" and looks_like_eml(raw):
+        if checked:
+            raise InputError(_SENDER_FOR_TEXTS)
         _check_text(as_text(raw[:8192]))
         return _parse_eml(raw)
     if len(raw) > MAX_TEXT_CHARS * 4:
         raise InputError(f"the message is too large (more than {MAX_TEXT_CHARS:,} characters)")
     text = _check_text(data if isinstance(data, str) else as_text(data))
-    return _plain(text, channel or "sms")
+    return _plain(text, channel or "sms", checked)

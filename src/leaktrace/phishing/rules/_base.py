@@ -24,6 +24,7 @@ from leaktrace.phishing.brands import BRANDS, Brand
 from leaktrace.phishing.domains import Host, is_official, split_host
 from leaktrace.phishing.hosting import FREE_MAIL, is_redirect, is_user_content
 from leaktrace.phishing.message import Message
+from leaktrace.phishing.sender import Sender, sender_of
 from leaktrace.phishing.text import RULE_PATTERNS, as_written, fold, iter_sentence_spans, refang, rx
 from leaktrace.phishing.urls import Url, embedded_urls, find_urls, parse_url
 
@@ -323,6 +324,11 @@ class Context:
     def recipient(self) -> Host | None:
         """The host of an .eml's first To address; None for other messages or without one."""
         return self._eml_host(self.message.to_addr)
+
+    @cached_property
+    def texted_by(self) -> Sender | None:
+        """The kind of a text's sender, when the caller gave one; None otherwise."""
+        return sender_of(self.message.sender) if self.message.channel == "sms" else None
 
     @cached_property
     def vouched_sender(self) -> bool:

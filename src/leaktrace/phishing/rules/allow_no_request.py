@@ -32,6 +32,8 @@ _ASKING = frozenset(
         # A free mailbox's owner is anyone: from one, the reply itself is the channel (the
         # "are you at your desk?" of CEO fraud, the barrister's "get back to me").
         "email.free_mail_sender",
+        # So is an e-mail address a text came from: answering it reaches whoever opened it.
+        "sms.sender_email",
     }
 )
 _CALL_OR_TEXT = rx(
