@@ -1,7 +1,8 @@
 """Train the phishing text model on ``shared/data/phishing/train/`` and export its JSON artefact.
 
 Run: ``.venv/bin/python scripts/train_phishing_model.py [--data ../shared/data/phishing]``
-(needs ``requirements-phishing.txt``: scikit-learn). Deterministic: same data, same artefact.
+(needs scikit-learn, from the ``[dev]`` extra: ``make install``). Deterministic: same data,
+same artefact.
 
 Only ``train/`` is read — never ``eval/`` — and the ``dev`` halves of the English sets written
 for the tests (``tests/data/phishing_en_*.jsonl``, see ``--own``): ``train/`` holds SMS from

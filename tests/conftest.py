@@ -59,9 +59,7 @@ def pg_database() -> Iterator[str]:
         import psycopg
         from psycopg import sql
     except ImportError:
-        unavailable(
-            "PostgreSQL", "psycopg is not installed (pip install -r requirements-postgres.txt)"
-        )
+        unavailable("PostgreSQL", "psycopg is not installed (pip install -e .)")
     name = f"leaktrace_test_{secrets.token_hex(6)}"
     try:
         with psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=5) as conn:

@@ -36,7 +36,7 @@ try:
 except ImportError:  # pragma: no cover - depends on the machine
     if os.environ.get("CI"):
         raise
-    pytest.skip("aiosmtpd is not installed (requirements-notify.txt)", allow_module_level=True)
+    pytest.skip("aiosmtpd is not installed (pip install -e '.[dev]')", allow_module_level=True)
 
 ENV = {k: v for k, v in os.environ.items() if not k.startswith("LEAKTRACE_")}
 EMAIL = "jean.dupont@orange.fr"

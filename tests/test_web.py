@@ -230,9 +230,7 @@ def browser() -> Iterator[Any]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        unavailable(
-            "browser", "the playwright package is missing (pip install -r requirements-web.txt)"
-        )
+        unavailable("browser", "the playwright package is missing (pip install -e '.[dev]')")
     if not CHROMIUM.exists():
         unavailable("browser", f"{CHROMIUM} is missing (apt-get install chromium)")
     with sync_playwright() as playwright:
@@ -504,6 +502,33 @@ def test_phish_eml_file(site: Site, browser: Any, tmp_path: Path) -> None:
         assert "148,50 €" in view
         assert "Remboursement en attente" in view
         tab.shoot("phish-phone")
+
+
+def test_phish_sender_field(site: Site, browser: Any) -> None:
+    """The optional sender goes with a text, and is hidden (and not sent) for an e-mail."""
+    needs(site, "/v1/phish")
+    stranger = "Hi David, it's Jenny from the gym. Are we still on for dinner tonight?"
+    with open_tab(browser, locale="en-US") as tab:
+        page = tab.page
+        page.goto(site.url + "/phish")
+        assert page.is_visible("#sender")
+        page.fill("#message", stranger)
+        page.fill("#sender", "  jenny.k1987@example.com ")
+        with page.expect_request("**/v1/phish*") as sent:
+            page.click("#phish-submit")
+        assert json.loads(sent.value.post_data or "{}")["sender"] == "jenny.k1987@example.com"
+        page.wait_for_selector("[data-verdict]")
+        assert page.get_attribute("[data-verdict]", "data-verdict") == "suspicious"
+        assert page.locator(".reason[data-rule-id='sms.sender_email']").count() == 1
+        assert "jenny.k1987" not in page.inner_text("#phish-result")
+        page.check("#channel-email")
+        assert not page.is_visible("#sender")
+        with page.expect_request("**/v1/phish*") as sent:
+            page.click("#phish-submit")
+        assert "sender" not in json.loads(sent.value.post_data or "{}")
+        page.wait_for_selector("[data-verdict]")
+        assert page.locator(".reason[data-rule-id='sms.sender_email']").count() == 0
+        assert tab.console_errors == []
 
 
 # -------------------------------------------------------------------------------- breaches

@@ -48,10 +48,13 @@ def open_store(home: Path, database_url: str | None = None) -> Store:
         # The URL may carry a password: name the scheme only.
         scheme = database_url.partition(":")[0][:20]
         raise InputError(f"unsupported database URL scheme {scheme!r}; use postgresql://")
-    try:  # imported here: psycopg is an optional dependency (requirements-postgres.txt)
+    # Imported here so that the SQLite path never loads libpq; psycopg is a dependency of the
+    # package, but a hand-made install (or a broken libpq) can still lack it.
+    try:
         from leaktrace.store.postgres import PostgresStore
     except ImportError:
         raise StoreError(
-            "the PostgreSQL store needs psycopg: pip install -r requirements-postgres.txt"
+            "the PostgreSQL store needs psycopg, which leaktrace depends on: reinstall leaktrace "
+            "(pip install -e . or make install)"
         ) from None
     return PostgresStore(database_url)

@@ -186,7 +186,18 @@ function setup() {
   const error = document.getElementById('phish-error');
   const button = document.getElementById('phish-submit');
   const section = document.getElementById('phish-result');
+  const sender = document.getElementById('sender');
+  const senderField = document.getElementById('sender-field');
   let eml = null; // {bytes, name}
+
+  // A sender is a text's: an e-mail has its From: header (the server refuses both together).
+  const showSender = () => {
+    const channel = form.querySelector('input[name="channel"]:checked')?.value ?? 'sms';
+    senderField.hidden = channel !== 'sms';
+  };
+  for (const radio of form.querySelectorAll('input[name="channel"]')) {
+    radio.addEventListener('change', showSender);
+  }
 
   const chooseFile = async (file) => {
     setFieldError(null, error, '');
@@ -199,6 +210,7 @@ function setup() {
     eml = { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
     fileName.textContent = t('phish_file_chosen', { name: file.name });
     document.getElementById('channel-email').checked = true;
+    showSender();
   };
   fileInput.addEventListener('change', () => chooseFile(fileInput.files?.[0]));
   for (const type of ['dragenter', 'dragover']) {
@@ -228,6 +240,7 @@ function setup() {
     setFieldError(textarea, error, '');
     section.hidden = true;
     section.replaceChildren();
+    senderField.hidden = false; // the form resets to SMS
   });
 
   form.addEventListener('submit', async (event) => {
@@ -251,7 +264,12 @@ function setup() {
       request = {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ text, channel, lang: lang() }),
+        body: JSON.stringify({
+          text,
+          channel,
+          lang: lang(),
+          ...(channel === 'sms' && sender.value.trim() ? { sender: sender.value.trim() } : {}),
+        }),
       };
       shown = { headers: '', text };
     }
