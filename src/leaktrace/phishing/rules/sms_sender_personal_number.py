@@ -39,12 +39,16 @@ _AS_ORGANISATION = frozenset(
 
 def _check(ctx: Context) -> str | None:
     sender = ctx.texted_by
-    if sender is None or sender.kind != "number" or not sender.personal:
+    if sender is None or sender.kind != "number":
         return None
     if ctx.fired & _AS_ORGANISATION:
-        return "-"
-    brand = next(iter(ctx.claimed), None)
-    return brand.name if brand is not None else None
+        evidence = "-"
+    else:
+        brand = next(iter(ctx.claimed), None)
+        if brand is None:
+            return None
+        evidence = brand.name
+    return evidence if sender.personal else None
 
 
 RULE = Rule(
