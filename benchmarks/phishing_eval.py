@@ -50,13 +50,16 @@ from sklearn.svm import LinearSVC
 from leaktrace.errors import InputError
 from leaktrace.phishing import analyze, warm_up
 from leaktrace.phishing.analyze import MODEL_POINTS, MODEL_POINTS_EMAIL, MODEL_RULE_ID
+from leaktrace.phishing.message import parse_message
 from leaktrace.phishing.model import TextModel, default_model
+from leaktrace.phishing.rules import Context
 from leaktrace.phishing.sender import read_sender
 
 ROOT = Path(__file__).resolve().parents[1]
 FRENCH = ROOT / "tests" / "data" / "phishing_fr.jsonl"
 # Written for the tests in dev and holdout halves; the rules were developed on dev only.
 ENGLISH = ("phishing_en_sms", "phishing_en_email_phish", "phishing_en_email_legit")
+ANALYZER = "analyzer (rules + model)"
 Detector = Callable[..., str]  # (text, channel, sender="") -> verdict
 Sample = tuple[str, str, str]  # (text, channel, sender)
 
@@ -118,6 +121,13 @@ def model_alone(model: TextModel | None) -> Detector:
         return str(result["verdict"])
 
     return detect
+
+
+def _has_link(text: str, channel: str, sender: str = "") -> bool:
+    try:
+        return bool(Context(parse_message(text, channel, sender=sender)).urls)  # type: ignore[arg-type]
+    except InputError:
+        return False
 
 
 def from_baseline(fitted: Pipeline) -> Detector:
@@ -267,11 +277,21 @@ def main() -> None:
     }
     for corpus, messages in [*evaluation.items(), ("smishtank, text only", text_only)]:
         print(f"eval/{titles.get(corpus, corpus)} ({len(messages)} messages, all positive): recall")
+        found: dict[str, list[str]] = {}
         for name, detect in detectors.items():
-            result = scores([detect(*m) for m in messages], [1] * len(messages))
+            found[name] = [detect(*m) for m in messages]
+            result = scores(found[name], [1] * len(messages))
             print(line(name, result, ("R", "R(phishing only)", "errors")))
+        # Where the misses are, without reading one: split by whether the analyzer read a link.
+        linked = [_has_link(*m) for m in messages]
+        cells = []
+        for with_link, label in ((True, "with a link read"), (False, "without")):
+            mine = [v for v, has in zip(found[ANALYZER], linked, strict=True) if has == with_link]
+            recall = scores(mine, [1] * len(mine))["R"] if mine else 0.0
+            cells.append(f"{label}: {len(mine)} messages, R {recall:.3f}")
+        print(f"  {'analyzer, by link':<36} " + "; ".join(cells))
 
-    detect = detectors["analyzer (rules + model)"]
+    detect = detectors[ANALYZER]
     reference = detectors["baseline TF-IDF+LinearSVC"]
     sms = [(r["text"], "sms", "") for r in french if r["channel"] == "sms"]
     sms += evaluation["smishtank"]
