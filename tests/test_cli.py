@@ -221,7 +221,11 @@ def test_demo_runs_and_leaves_no_identifier(tmp_path: Path) -> None:
     assert doc["checks"]["absent"]["exposed"] is False
     assert doc["phish"]["verdict"] == "phishing"
     fired = {r["rule_id"] for r in doc["phish"]["reasons"]}
-    assert {"request.bank_details", "personal.details_quoted"} <= fired
+    assert {
+        "request.bank_details",
+        "personal.details_quoted",
+        "sms.sender_personal_number",
+    } <= fired
     people = synth.patients(150 + 150 // 4, 2021)
     assert _grep_home(home, _all_forms(people)) == []
     human = run(home, "demo", "--people", "150").stdout

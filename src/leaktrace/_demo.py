@@ -159,9 +159,11 @@ def _phishing_step(console: Console, person: synth.Patient) -> dict[str, Any]:
         "48,70 EUR est en attente. Confirmez vos coordonnees bancaires avant 24h : "
         "ameli-remboursement-sante.com/dossier"
     )
+    # A mobile number from the block ARCEP reserves for fiction (06 39 98 xx xx).
+    sender = "+33 6 39 98 12 34"
     console.rule("[bold]A message that follows the leak: is it a scam?")
-    console.print(f"  SMS: {sms}")
-    result = analyze(sms, "sms", lang="en")
+    console.print(f"  SMS from {sender}: {sms}")
+    result = analyze(sms, "sms", lang="en", sender=sender)
     colour = {"phishing": "red", "suspicious": "yellow", "legitimate": "green"}[result["verdict"]]
     console.print(f"  [bold {colour}]{result['verdict']}[/] (score {result['score']}/100)")
     for reason in result["reasons"][:6]:
