@@ -102,6 +102,7 @@ def test_text_from_an_email_address() -> None:
     for sender in ("+1 415 867 5309", "Jenny", ""):
         assert "sms.sender_email" not in fired(STRANGER, sender)
     assert "allow.no_data_request" in fired(STRANGER, "+1 415 867 5309")
+    assert any("e-mail address" in line for line in from_address["advice"])
 
 
 @pytest.mark.parametrize(

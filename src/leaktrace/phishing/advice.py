@@ -70,6 +70,14 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "A stranger who starts chatting, then offers an investment, a job or a move to "
         "WhatsApp or Telegram is a scammer: do not answer, block the number.",
     },
+    "sender": {
+        "fr": "Les organismes écrivent depuis un numéro court ou leur propre nom. Un SMS à leur "
+        "nom venant d'un numéro ordinaire, ou un SMS venant d'une adresse e-mail, ne vient pas "
+        "d'eux : n'y répondez pas.",
+        "en": "Organisations text from a short code or their own name. A text in their name from "
+        "an ordinary number, or a text from an e-mail address, did not come from them: do not "
+        "answer it.",
+    },
     "transfer": {
         "fr": "Avant tout paiement, carte cadeau ou changement de RIB demandé par écrit, "
         "appelez la personne à un numéro que vous connaissez déjà, pas à celui du message.",
@@ -134,6 +142,7 @@ _BY_RULES: tuple[tuple[str, frozenset[str]], ...] = (
         ),
     ),
     ("relative", frozenset({"lure.family_emergency"})),
+    ("sender", frozenset({"sms.sender_email", "sms.sender_personal_number"})),
     ("unsolicited", frozenset({"spam.cold_offer", "spam.political_fundraising"})),
     ("extortion", frozenset({"lure.extortion", "lure.fake_summons"})),
 )

@@ -2,7 +2,7 @@
 
 An SMS carries no header a rule could read, but its sender is on the screen, and the one
 channel that reports smishing in France (33700) asks for it after the text itself. Companies
-and public services text from short codes ("38xxx") or a registered sender name ("AMELI");
+and public services text from short codes (five digits in France) or a registered sender name;
 bulk scams come from ordinary phone numbers, bought or stolen SIMs, and from e-mail
 addresses, through iMessage or an operator's e-mail-to-SMS gateway, which the operators' spam
 filters do not see. :func:`read_sender` checks what a caller gave (it is untrusted input like

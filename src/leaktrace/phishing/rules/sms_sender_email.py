@@ -4,8 +4,8 @@ A text from an e-mail address came through iMessage or an operator's e-mail-to-S
 the one way to reach a phone that the operators' spam filters (and the 33700 reports they
 feed) do not see, and a free, disposable sender for bulk scams. Banks, carriers, delivery
 firms, public services and doctors text from short codes or a sender name, never from an
-e-mail address. A friend's iMessage can come from an address too; that is why the weight only
-reaches ``suspicious`` (25) and the explanation says what the reader can check.
+e-mail address. A friend's iMessage can come from an address too, and the reader knows their
+friends: that is why the weight reaches ``suspicious`` (25), not ``phishing``, on its own.
 
 Read only when the caller gave the sender (``--sender``, ``"sender"``): a text alone has none.
 """

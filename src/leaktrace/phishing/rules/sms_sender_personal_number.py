@@ -1,7 +1,7 @@
 """``sms.sender_personal_number``: a text in an organisation's name, from a personal number.
 
-The Assurance Maladie, banks, carriers and delivery firms text from short codes ("38xxx") or
-a registered sender name ("AMELI"); a text that speaks in their name from an ordinary mobile
+The Assurance Maladie, banks, carriers and delivery firms text from short codes (five digits
+in France) or a registered sender name; a text that speaks in their name from an ordinary mobile
 or landline number ("+33 6…", "(202) 555-…") comes from a SIM card, which is what smishing
 campaigns buy by the hundred. It fires when the text names a protected brand or carries one
 of the lures that pose as an organisation (a parcel held, a fine, a suspended account, a
