@@ -291,3 +291,10 @@ def test_rule_fires_on_positive(rule_id: str) -> None:
 def test_rule_quiet_on_hard_negative(rule_id: str) -> None:
     _positive, negative, channel = CASES[rule_id]
     assert rule_id not in fired(negative, channel)
+
+
+@pytest.mark.parametrize("host", ["j.mp", "surl.li", "t2m.io", "short.gy", "frama.link", "lstu.fr"])
+def test_public_shorteners(host: str) -> None:
+    text = f"Votre colis est en attente, suivez-le ici : https://{host}/a8Zk2"
+    assert "url.shortener" in fired(text, "sms")
+    assert "url.shortener" not in fired("Suivez votre colis sur https://www.laposte.fr", "sms")

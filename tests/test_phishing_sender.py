@@ -136,6 +136,18 @@ def test_a_brand_named_without_a_lure_counts() -> None:
     assert "Assurance Maladie" in details[0]
 
 
+def test_a_sender_name_speaks_for_its_brand() -> None:
+    """A text from "AMELI" claims the Assurance Maladie: its unknown link is a mismatch."""
+    text = "Votre remboursement de 48,70 EUR est disponible : remboursement-dossier.com/r"
+    assert "brand.link_mismatch" in fired(text, "AMELI")
+    assert "brand.link_mismatch" in fired(text, "ameli.remboursement@gmail.com")
+    for sender in ("", "Léa", "+33 6 12 34 56 78", "38012"):
+        assert "brand.link_mismatch" not in fired(text, sender)
+    # The genuine sender name with the genuine site stays clean.
+    notice = "Un remboursement de 48,70 EUR a été effectué. Détail sur ameli.fr"
+    assert analyze(notice, "sms", sender="AMELI")["verdict"] == "legitimate"
+
+
 @pytest.mark.parametrize("sender", ["jenny.k1987@gmail.com", "+33 6 12 34 56 78", "AMELI"])
 def test_the_sender_is_never_echoed(sender: str) -> None:
     for text in (STRANGER, AMELI, PARCEL):

@@ -426,8 +426,14 @@ class Context:
 
     @cached_property
     def claimed(self) -> list[Brand]:
-        """Protected brands the message speaks for (text, subject or sender's display name)."""
+        """Protected brands the message speaks for: its text and subject, an e-mail sender's
+        display name, or the name or address a text came from (a sender name "AMELI" speaks
+        for the Assurance Maladie as much as the text's first words would)."""
+        texted_by = self.texted_by
+        by_name = texted_by is not None and texted_by.kind not in ("number", "short_code")
         where = f"{self.text_without_urls}\n{fold(self.message.from_name)}"
+        if by_name:
+            where += f"\n{fold(self.message.sender)}"
         return list(_brands_named(where))
 
 

@@ -43,6 +43,26 @@ SHORTENERS = frozenset(
         "1url.fr",
         "bit.do",
         "x.co",
+        # Eighth session: more public shorteners anyone can use without an account (Bitly's
+        # second domain, French and Spanish-language services, pay-per-click ones).
+        "j.mp",
+        "gg.gg",
+        "surl.li",
+        "t2m.io",
+        "kutt.it",
+        "cutt.us",
+        "bc.vc",
+        "ouo.io",
+        "soo.gd",
+        "u.nu",
+        "short.gy",
+        "shorturl.asia",
+        "tiny.pl",
+        "acortar.link",
+        "encurtador.com.br",
+        "frama.link",
+        "huit.re",
+        "lstu.fr",
     ]
 )
 
