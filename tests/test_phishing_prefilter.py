@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from leaktrace.phishing import _prefilter, analyze, warm_up
 from leaktrace.phishing.brands import BRANDS
-from leaktrace.phishing.rules import _base
+from leaktrace.phishing.rules import _prefilters
 from leaktrace.phishing.text import RULE_PATTERNS, fold
 
 DATA = Path(__file__).parent / "data"
@@ -35,8 +35,8 @@ def _corpus() -> tuple[tuple[str, str], ...]:
 
 def _sets() -> list[tuple[_prefilter.PatternSet, tuple[re.Pattern[str], ...]]]:
     """The rules' prefilter and the brand mentions' one, each with the patterns it holds."""
-    rules = _base.prefilter()
-    brands = _base._PREFILTER.brands()
+    rules = _prefilters.prefilter()
+    brands = _prefilters.PREFILTER.brands()
     assert brands is not None
     return [(rules, tuple(RULE_PATTERNS)), (brands, tuple(b.mentions for b in BRANDS))]
 
@@ -76,7 +76,9 @@ def test_no_match_is_hidden_on_the_test_corpora(shard: int) -> None:
 
 
 def test_the_scan_rules_patterns_out() -> None:
-    starts = _base.prefilter().starts(fold("Bonjour, rendez-vous demain à 10 h chez le dentiste."))
+    starts = _prefilters.prefilter().starts(
+        fold("Bonjour, rendez-vous demain à 10 h chez le dentiste.")
+    )
     assert starts is not None
     assert len(starts) < len(RULE_PATTERNS) // 2
 
@@ -152,12 +154,12 @@ def test_no_match_is_hidden_on_generated_text(parts: list[str]) -> None:
 def test_text_beyond_ascii_is_scanned_soundly() -> None:
     # Letters, digits and spaces beyond ASCII are scanned as ASCII stand-ins, symbols as
     # themselves; a lone surrogate cannot be encoded, so nothing is ruled out.
-    starts = _base.prefilter().starts("carte vitale \ud800 expire")
+    starts = _prefilters.prefilter().starts("carte vitale \ud800 expire")
     assert starts is None
-    assert all(_base.prefilter().start(starts, p) == 0 for p in RULE_PATTERNS)
+    assert all(_prefilters.prefilter().start(starts, p) == 0 for p in RULE_PATTERNS)
     for text in ("ваша карта", "call 0800 ☎", "£5/wk", "٣٤٥ txt\u3000win", "ıban\x1cfrais"):
         assert _missed(text) == []
-    assert _base.prefilter().starts("ваша карта") is not None
+    assert _prefilters.prefilter().starts("ваша карта") is not None
     assert fold("© 2024 Bank® • Terms…").isascii()
 
 
@@ -178,7 +180,7 @@ def test_no_match_is_hidden_beyond_ascii(parts: list[str]) -> None:
 @given(st.lists(st.one_of(_WORDS, _STRANGERS), max_size=60))
 def test_searches_from_the_scan_start_find_the_first_match(parts: list[str]) -> None:
     text = fold(" ".join(parts))
-    prefilter = _base.prefilter()
+    prefilter = _prefilters.prefilter()
     starts = prefilter.starts(text)
     for pattern in RULE_PATTERNS:
         start = prefilter.start(starts, pattern)
@@ -192,7 +194,7 @@ def test_searches_from_the_scan_start_find_the_first_match(parts: list[str]) -> 
 
 def test_patterns_outside_the_set_are_always_searched() -> None:
     stranger = re.compile("never registered")
-    assert _base.prefilter().start({}, stranger) == 0
+    assert _prefilters.prefilter().start({}, stranger) == 0
 
 
 def test_verdicts_are_the_same_without_hyperscan(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -200,39 +202,39 @@ def test_verdicts_are_the_same_without_hyperscan(monkeypatch: pytest.MonkeyPatch
     warm_up()
     with_scan = [analyze(text, channel, lang="en") for text, channel in corpus]
     monkeypatch.setattr(_prefilter, "hyperscan", None)
-    _base._PREFILTER.reset()
+    _prefilters.PREFILTER.reset()
     try:
         not_built = [analyze(text, channel, lang="en") for text, channel in corpus]
-        assert _base.prefilter().starts("carte vitale") is None
+        assert _prefilters.prefilter().starts("carte vitale") is None
         without = [analyze(text, channel, lang="en") for text, channel in corpus]
     finally:
         monkeypatch.undo()
-        _base._PREFILTER.reset()
+        _prefilters.PREFILTER.reset()
     assert not_built == with_scan
     assert without == with_scan
 
 
 def test_background_warm_up_builds_once() -> None:
-    _base._PREFILTER.reset()
+    _prefilters.PREFILTER.reset()
     warm_up(background=True)
     # A generous deadline: the build takes seconds, more on a loaded shared machine.
     deadline = time.monotonic() + 60
-    while _base._PREFILTER.ready() is None and time.monotonic() < deadline:
+    while _prefilters.PREFILTER.ready() is None and time.monotonic() < deadline:
         time.sleep(0.01)
-    built = _base._PREFILTER.ready()
+    built = _prefilters.PREFILTER.ready()
     assert built is not None
     warm_up()
-    assert _base._PREFILTER.ready() is built
+    assert _prefilters.PREFILTER.ready() is built
 
 
 def test_threads_scan_with_their_own_scratch() -> None:
     text = fold("Votre carte Vitale expire : renouvelez-la sur ameli-vitale.fr sous 48 h")
-    expected = _base.prefilter().starts(text)
+    expected = _prefilters.prefilter().starts(text)
     results: list[dict[int, int] | None] = []
 
     def work() -> None:
         for _ in range(200):
-            results.append(_base.prefilter().starts(text))
+            results.append(_prefilters.prefilter().starts(text))
 
     threads = [threading.Thread(target=work) for _ in range(4)]
     for thread in threads:

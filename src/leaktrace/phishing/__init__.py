@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from leaktrace.phishing.analyze import Analysis, Reason, analyze, analyze_message
 from leaktrace.phishing.message import Message, parse_message
-from leaktrace.phishing.rules._base import warm_up
+from leaktrace.phishing.rules._prefilters import warm_up
 
 __all__ = [
     "Analysis",

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from leaktrace.phishing.domains import brand_by_domain, is_official
 from leaktrace.phishing.hosting import FREE_MAIL
-from leaktrace.phishing.rules._base import Context, Rule, first_brand_named
+from leaktrace.phishing.rules._base import Context, Rule
+from leaktrace.phishing.rules._mentions import first_brand_named
 from leaktrace.phishing.text import fold
 
 __all__ = ["RULE"]

@@ -7,7 +7,8 @@ Vitale") does not fire: the sentence must also tell a story about the card.
 
 from __future__ import annotations
 
-from leaktrace.phishing.rules._base import Context, Rule, first_unnegated
+from leaktrace.phishing.rules._base import Context, Rule
+from leaktrace.phishing.rules._requests import first_unnegated
 from leaktrace.phishing.text import rx
 
 __all__ = ["RULE"]

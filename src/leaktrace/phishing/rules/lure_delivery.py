@@ -6,7 +6,8 @@ confirm an address or pay customs. The sentence must name a parcel and a problem
 
 from __future__ import annotations
 
-from leaktrace.phishing.rules._base import Context, Rule, first_unnegated
+from leaktrace.phishing.rules._base import Context, Rule
+from leaktrace.phishing.rules._requests import first_unnegated
 from leaktrace.phishing.text import rx
 
 __all__ = ["RULE"]

@@ -6,7 +6,8 @@ of offers count.
 
 from __future__ import annotations
 
-from leaktrace.phishing.rules._base import Context, Rule, first_unnegated
+from leaktrace.phishing.rules._base import Context, Rule
+from leaktrace.phishing.rules._requests import first_unnegated
 from leaktrace.phishing.text import rx
 
 __all__ = ["RULE"]

@@ -7,7 +7,8 @@ reimbursement *of* 1,49 € is not a payment request.
 
 from __future__ import annotations
 
-from leaktrace.phishing.rules._base import Context, Rule, first_unnegated, is_negated
+from leaktrace.phishing.rules._base import Context, Rule
+from leaktrace.phishing.rules._requests import first_unnegated, is_negated
 from leaktrace.phishing.text import rx
 
 __all__ = ["RULE"]

@@ -7,7 +7,8 @@ in yourself; they do not send you to a form to re-type what they already know.
 
 from __future__ import annotations
 
-from leaktrace.phishing.rules._base import Context, Rule, first_unnegated
+from leaktrace.phishing.rules._base import Context, Rule
+from leaktrace.phishing.rules._requests import first_unnegated
 from leaktrace.phishing.text import rx
 
 __all__ = ["RULE"]

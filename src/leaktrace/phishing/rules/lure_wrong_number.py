@@ -9,7 +9,8 @@ a stranger's opener stands.
 
 from __future__ import annotations
 
-from leaktrace.phishing.rules._base import Context, Rule, is_negated
+from leaktrace.phishing.rules._base import Context, Rule
+from leaktrace.phishing.rules._requests import is_negated
 from leaktrace.phishing.text import rx
 
 __all__ = ["RULE"]

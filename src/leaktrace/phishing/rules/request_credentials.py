@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from leaktrace.phishing.rules._base import HAND_OVER_VERBS, Context, Rule, first_unnegated
+from leaktrace.phishing.rules._base import Context, Rule
+from leaktrace.phishing.rules._requests import HAND_OVER_VERBS, first_unnegated
 from leaktrace.phishing.text import rx
 
 __all__ = ["RULE"]

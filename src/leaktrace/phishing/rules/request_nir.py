@@ -6,7 +6,8 @@ already knows it and never asks for it by message.
 
 from __future__ import annotations
 
-from leaktrace.phishing.rules._base import REQUEST_VERBS, Context, Rule, first_unnegated
+from leaktrace.phishing.rules._base import Context, Rule
+from leaktrace.phishing.rules._requests import REQUEST_VERBS, first_unnegated
 from leaktrace.phishing.text import rx
 
 __all__ = ["RULE"]

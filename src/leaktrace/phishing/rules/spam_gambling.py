@@ -8,7 +8,8 @@ friend's "poker night at mine?" holds no bonus.
 
 from __future__ import annotations
 
-from leaktrace.phishing.rules._base import Context, Rule, first_unnegated
+from leaktrace.phishing.rules._base import Context, Rule
+from leaktrace.phishing.rules._requests import first_unnegated
 from leaktrace.phishing.text import rx
 
 __all__ = ["RULE"]
