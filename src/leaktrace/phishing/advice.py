@@ -19,8 +19,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "details or social security number.",
     },
     "sms": {
-        "fr": "Transférez ce SMS au 33700 (gratuit) pour le signaler, puis supprimez-le.",
-        "en": "Forward this SMS to 33700 (free, French operators' spam reporting), then delete it.",
+        "fr": "Transférez ce SMS au 33700 (gratuit) sans commentaire, renvoyez le numéro de "
+        "l'expéditeur quand le 33700 vous le demande, puis supprimez le SMS.",
+        "en": "Forward this SMS to 33700 (free, French operators' spam reporting) with no comment, "
+        "send back the sender's number when 33700 asks for it, then delete the SMS.",
     },
     "email": {
         "fr": "Signalez ce courriel sur Signal Spam (www.signal-spam.fr), puis supprimez-le.",
