@@ -52,7 +52,9 @@ def fired(text: str, sender: str) -> set[str]:
         ("+1 800 555 0199", ("number", False)),  # toll-free: rented by firms
         ("08 99 12 34 56", ("number", False)),  # French premium rate
         ("+999 12345678", ("number", True)),  # no plan knows it: spoofed
-        ("Apple Support Team", ("other", False)),  # longer than an operator's sender name
+        ("Apple Support Team", ("other", False)),
+        ("12", ("other", False)),
+        ("+1234567890123456789", ("other", False)),  # longer than an operator's sender name
     ],
 )
 def test_sender_kinds(value: str, expected: tuple[str, bool]) -> None:

@@ -110,6 +110,8 @@ def sender_of(value: str) -> Sender | None:
         return Sender("short_code")
     if _NUMBER.fullmatch(compact):
         return Sender("number", compact)
+    if compact.lstrip("+").isdigit():  # too short for a number, too long for a short code
+        return Sender("other")
     if _NAME.fullmatch(value):
         return Sender("name")
     return Sender("other")
