@@ -22,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from leaktrace.errors import InputError
 from leaktrace.phishing.analyze import analyze
+from leaktrace.phishing.sender import sender_in
 
 __all__ = ["MAX_BODY_BYTES", "router"]
 
@@ -68,10 +69,7 @@ def _from_json(body: bytes) -> tuple[str, Any, Any, Any]:
     channel = document.get("channel", "sms")
     if channel not in ("sms", "email"):
         raise InputError("channel must be 'sms' or 'email'")
-    sender = document.get("sender", "")
-    if not isinstance(sender, str):
-        raise InputError("sender must be a string")
-    return document["text"], channel, document.get("lang"), sender
+    return document["text"], channel, document.get("lang"), sender_in(document)
 
 
 # What the body may be, for /openapi.json (the route reads the raw body itself, to take either

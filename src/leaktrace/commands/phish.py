@@ -22,6 +22,7 @@ from leaktrace.errors import InputError, UnreadableFileError
 from leaktrace.phishing import warm_up
 from leaktrace.phishing.analyze import analyze_message
 from leaktrace.phishing.message import MAX_EML_BYTES, Channel, Message, parse_message
+from leaktrace.phishing.sender import sender_in
 
 __all__ = ["phish"]
 
@@ -76,10 +77,7 @@ def _batch(path: Path) -> list[Message]:
             raise InputError(f'{where}: expected {{"text": "...", "channel": "sms"|"email"}}')
         try:
             chosen = _channel(item.get("channel"), where)
-            sender = item.get("sender", "")
-            if not isinstance(sender, str):
-                raise InputError("sender must be a string")
-            messages.append(parse_message(item["text"], chosen, sender=sender))
+            messages.append(parse_message(item["text"], chosen, sender=sender_in(item)))
         except InputError as exc:
             raise InputError(f"{where}: {exc.message}") from None
     if not messages:

@@ -14,6 +14,7 @@ The sender is read, never echoed: the rules that use it quote its kind, not its 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -23,7 +24,14 @@ from phonenumbers import NumberParseException, PhoneNumberType
 
 from leaktrace.errors import InputError
 
-__all__ = ["MAX_SENDER_CHARS", "Sender", "SenderKind", "read_sender", "sender_of"]
+__all__ = [
+    "MAX_SENDER_CHARS",
+    "Sender",
+    "SenderKind",
+    "read_sender",
+    "sender_in",
+    "sender_of",
+]
 
 # An e-mail address has at most 254 characters (RFC 5321 path limit less the brackets).
 MAX_SENDER_CHARS = 254
@@ -83,6 +91,15 @@ def read_sender(value: object, where: str = "sender") -> str:
     if _CONTROLS.search(value):
         raise InputError(f"{where} holds control characters")
     return value.strip()
+
+
+def sender_in(document: Mapping[str, object]) -> str:
+    """The ``"sender"`` of a JSON request or batch line, unchecked: absent is blank, but an
+    explicit ``null`` is not a string (Python callers may pass None; JSON clients may not)."""
+    value = document.get("sender", "")
+    if not isinstance(value, str):
+        raise InputError("sender must be a string")
+    return value
 
 
 @lru_cache(maxsize=4096)  # a campaign's texts come from a few numbers
