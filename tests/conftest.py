@@ -8,7 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
+from leaktrace.api.phish import router as phish_router
 from leaktrace.crypto import ServerKey
 from leaktrace.store import Breach, SQLiteStore
 from tests._servers import unavailable
@@ -31,6 +34,14 @@ def store(home: Path) -> Iterator[SQLiteStore]:
     s = SQLiteStore(home / "leaktrace.db")
     yield s
     s.close()
+
+
+@pytest.fixture
+def phish_client() -> TestClient:
+    """``POST /v1/phish`` alone, as any app that includes its router serves it."""
+    api = FastAPI()
+    api.include_router(phish_router)
+    return TestClient(api)
 
 
 def make_breach(name: str = "Labo2021", *, sensitive: bool = False) -> Breach:

@@ -6,11 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from leaktrace.api.phish import MAX_BODY_BYTES, router
+from leaktrace.api.phish import MAX_BODY_BYTES
 from leaktrace.cli import app
 
 LURE = "Ameli : votre carte Vitale expire. Renouvelez-la sur ameli-vitale.fr (frais 1,49 €)"
@@ -106,18 +105,11 @@ def test_cli_huge_file(cli: CliRunner, tmp_path: Path) -> None:
     assert "too large" in result.stderr
 
 
-@pytest.fixture
-def client() -> TestClient:
-    api = FastAPI()
-    api.include_router(router)
-    return TestClient(api)
-
-
-def test_api_json_and_rfc822(client: TestClient) -> None:
-    answer = client.post("/v1/phish", json={"text": LURE, "channel": "sms"})
+def test_api_json_and_rfc822(phish_client: TestClient) -> None:
+    answer = phish_client.post("/v1/phish", json={"text": LURE, "channel": "sms"})
     assert answer.status_code == 200
     assert answer.json()["verdict"] == "phishing"
-    answer = client.post(
+    answer = phish_client.post(
         "/v1/phish?lang=en", content=EML.encode(), headers={"Content-Type": "message/rfc822"}
     )
     assert answer.status_code == 200
@@ -141,9 +133,9 @@ def test_api_json_and_rfc822(client: TestClient) -> None:
          413, "too large"),
     ],
 )  # fmt: skip
-def test_api_errors(client: TestClient, kwargs: dict[str, object], status: int,
+def test_api_errors(phish_client: TestClient, kwargs: dict[str, object], status: int,
                     fragment: str) -> None:  # fmt: skip
-    answer = client.post("/v1/phish", **kwargs)  # type: ignore[arg-type]
+    answer = phish_client.post("/v1/phish", **kwargs)  # type: ignore[arg-type]
     assert answer.status_code == status
     body = answer.json()
     assert set(body) == {"error"}

@@ -8,13 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from leaktrace.api.phish import router
 from leaktrace.cli import app
 from leaktrace.errors import InputError
 from leaktrace.phishing import analyze, parse_message
@@ -222,19 +220,14 @@ def test_batch_bad_sender(tmp_path: Path, line: str, fragment: str) -> None:
     assert fragment in result.stderr
 
 
-@pytest.fixture
-def client() -> TestClient:
-    api = FastAPI()
-    api.include_router(router)
-    return TestClient(api)
-
-
-def test_api_sender(client: TestClient) -> None:
-    answer = client.post("/v1/phish?lang=en", json={"text": STRANGER, "sender": "jk@example.com"})
+def test_api_sender(phish_client: TestClient) -> None:
+    answer = phish_client.post(
+        "/v1/phish?lang=en", json={"text": STRANGER, "sender": "jk@example.com"}
+    )
     assert answer.status_code == 200
     assert answer.json()["verdict"] == "suspicious"
     assert "jk@example.com" not in answer.text
-    answer = client.post("/v1/phish?lang=en", json={"text": STRANGER, "sender": ""})
+    answer = phish_client.post("/v1/phish?lang=en", json={"text": STRANGER, "sender": ""})
     assert answer.json()["verdict"] == "legitimate"
 
 
@@ -248,8 +241,10 @@ def test_api_sender(client: TestClient) -> None:
         ({"text": "x", "channel": "email", "sender": "a@b.fr"}, "From: header"),
     ],
 )
-def test_api_bad_sender(client: TestClient, document: dict[str, object], fragment: str) -> None:
-    answer = client.post("/v1/phish", json=document)
+def test_api_bad_sender(
+    phish_client: TestClient, document: dict[str, object], fragment: str
+) -> None:
+    answer = phish_client.post("/v1/phish", json=document)
     assert answer.status_code == 400
     assert set(answer.json()) == {"error"}
     assert fragment in answer.json()["error"]
